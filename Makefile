@@ -1,0 +1,48 @@
+# One entry point per task. `make run` and `make test` work on a fresh machine with only
+# Python 3.11+: they create .venv, install the locked dependencies and use the project's
+# own PostgreSQL server unless DATABASE_URL is set.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+INSTALLED := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format bench lock install messages clean
+
+run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://127.0.0.1:8000/
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED)  ## lint, then the whole test suite against a throwaway PostgreSQL database
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements.lock scripts/bootstrap
+	scripts/bootstrap $(PYTHON) $(VENV)
+	@touch $@
+
+lock:  ## re-resolve pyproject.toml's dependencies into requirements.lock
+	$(BIN)/pip install --quiet "uv==0.13.9"
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --quiet -o requirements.lock
+
+messages: $(INSTALLED)  ## update and compile the interface translations (needs GNU gettext)
+	$(PY) manage.py makemessages --locale zh_Hans --locale en --ignore ".venv/*" --ignore "var/*"
+	$(PY) manage.py compilemessages --ignore ".venv/*"
+
+clean:  ## remove the virtual environment (the database in var/ is kept)
+	rm -rf $(VENV)
