@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand
+
+from bulletins.demo.loader import load_demo
+
+# Development only: the command refuses to create accounts unless DEBUG is on.
+DEMO_ACCOUNTS = [
+    # username, password, role, superuser
+    ("editor", "editor-demo", "Editor", False),
+    ("publisher", "publisher-demo", "Publisher", False),
+    ("admin", "admin-demo", "Administrator", True),
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the two seed briefings with their partners, events and topics, and create "
+        "demo accounts (development only). Safe to run again: nothing is duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-accounts", action="store_true", help="Load the content only, create no accounts."
+        )
+
+    def handle(self, *args, no_accounts=False, **options):
+        created = load_demo()
+        summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
+        self.stdout.write(f"Demo content: created {summary}.")
+        if no_accounts:
+            return
+        if not settings.DEBUG:
+            self.stdout.write("DEBUG is off: no demo accounts created.")
+            return
+        self.stdout.write("Demo logins at http://127.0.0.1:8000/admin/ :")
+        for username, password, role, superuser in DEMO_ACCOUNTS:
+            user, new = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True, "is_superuser": superuser}
+            )
+            if new:
+                user.set_password(password)
+                user.save()
+                user.groups.add(Group.objects.get(name=role))
+                self.stdout.write(f"  {role:<14} {username} / {password}")
+            else:
+                self.stdout.write(f"  {role:<14} {username} (exists; password unchanged)")

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from bulletins import views
+
+app_name = "bulletins"
+
+urlpatterns = [
+    path("bulletins/<int:year>/<int:number>/", views.BulletinDetailView.as_view(), name="detail"),
+    path(
+        "bulletins/<int:year>/<int:number>/<slug:slug>/",
+        views.ArticleDetailView.as_view(),
+        name="article",
+    ),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
+]

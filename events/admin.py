@@ -1,0 +1,35 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from events.models import Event, EventOrganizer
+from lmec.admin import translated_search_fields
+
+
+class EventOrganizerInline(admin.TabularInline):
+    model = EventOrganizer
+    autocomplete_fields = ["organization"]
+    fields = ["position", "organization", "role"]
+    extra = 1
+
+
+@admin.register(Event)
+class EventAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "start_date", "end_date", "format", "parent"]
+    list_filter = ["kind", "format", "topics", "organizer_roles__organization__kind"]
+    date_hierarchy = "start_date"
+    search_fields = [*translated_search_fields("title", "place"), "slug"]
+    autocomplete_fields = ["parent", "topics"]
+    prepopulated_fields = {"slug": ["title_en"]}
+    inlines = [EventOrganizerInline]
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        "parent",
+        ("start_date", "end_date"),
+        "format",
+        "place",
+        "summary",
+        "website",
+        "topics",
+    ]

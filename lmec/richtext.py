@@ -1,0 +1,40 @@
+"""Rich text: what editors may write, and the sanitizer that enforces it.
+
+Article bodies are stored as HTML. The editor (django-prose-editor) offers only the
+elements below, and the same allow-list is applied with nh3 whenever a model is saved,
+so stored HTML can never carry a script, whatever path the text came in by.
+"""
+
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
+
+EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "HardBreak": True,
+}
+
+sanitize_html = create_sanitizer(EXTENSIONS)
+
+
+class RichTextField(ProseEditorField):
+    """A TextField holding sanitized HTML, edited with the prose editor."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = super().pre_save(model_instance, add)
+        if value:
+            value = sanitize_html(value)
+            setattr(model_instance, self.attname, value)
+        return value

@@ -1,0 +1,47 @@
+import pytest
+from django.utils import translation
+
+from bulletins.demo.loader import load_demo
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Tests read messages in English unless they choose a language themselves."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content: both seed briefings with their partners, events and topics."""
+    load_demo()
+
+
+@pytest.fixture
+def client(client):
+    """A browser that prefers English, so that assertions read the English interface."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", role="Editor")
+
+
+@pytest.fixture
+def publisher(db):
+    return UserFactory(username="publisher", role="Publisher")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(client, publisher):
+    client.force_login(publisher)
+    return client
