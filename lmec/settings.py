@@ -126,6 +126,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans", "en")
 MODELTRANSLATION_CUSTOM_FIELDS = ("RichTextField",)
+# modeltranslation's language tabs need jQuery UI; serve it ourselves rather than from Google's CDN,
+# which is unreachable from mainland China.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -303,3 +303,13 @@ def form_errors(response):
         formset.formset.non_form_errors() for formset in response.context["inline_admin_formsets"]
     ]
     return errors
+
+
+@pytest.mark.django_db
+def test_the_admin_loads_no_script_from_outside_the_site(editor_client):
+    """Editors in mainland China cannot reach Google's CDN: the language tabs would break."""
+    response = editor_client.get("/admin/bulletins/bulletin/add/")
+
+    page = response.content.decode()
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
+    assert 'src="//' not in page and 'src="http' not in page
