@@ -18,6 +18,7 @@ run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://1
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED)  ## lint, then the whole test suite against a throwaway PostgreSQL database
+	scripts/system-packages test
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -31,7 +32,8 @@ format: $(INSTALLED)
 
 install: $(INSTALLED)
 
-$(INSTALLED): requirements.lock scripts/bootstrap
+$(INSTALLED): requirements.lock scripts/bootstrap scripts/system-packages
+	scripts/system-packages run
 	scripts/bootstrap $(PYTHON) $(VENV)
 	@touch $@
 

@@ -71,18 +71,29 @@ class AboutBlock(models.Model):
         return self.label
 
 
+def published_condition(prefix: str = "") -> Q:
+    """The one rule for what the public may see, for a query on Bulletin or through a relation.
+
+    An issue is public when it is published and its publication time has come (or it has
+    none). Since this is evaluated when a page is read, a scheduled issue appears by
+    itself at its time, with no job to run. ``prefix`` reaches the issue from another
+    model: ``"bulletin__"`` from Article, ``"article__bulletin__"`` from Viewpoint.
+    """
+    return Q(**{f"{prefix}status": Bulletin.Status.PUBLISHED}) & (
+        Q(**{f"{prefix}published_at__isnull": True})
+        | Q(**{f"{prefix}published_at__lte": timezone.now()})
+    )
+
+
 class BulletinQuerySet(models.QuerySet):
     def published(self):
-        """Issues the public may see: published, and their publication time has come.
+        """Issues the public may see.
 
         Every reader-facing path (pages, PDFs, feeds, sitemap, search, partner, event,
-        topic and home pages) goes through this method. A scheduled issue becomes
-        visible by itself when its time comes, since this is evaluated at read time.
+        topic and home pages) goes through this method or its siblings on Article and
+        Viewpoint, all built on ``published_condition``.
         """
-        return self.filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()),
-            status=Bulletin.Status.PUBLISHED,
-        )
+        return self.filter(published_condition())
 
     def next_number(self, year: int) -> int:
         """The number the next issue of ``year`` should get."""
@@ -210,6 +221,12 @@ class Bulletin(models.Model):
         return lead[0].headline if lead else ""
 
 
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles of issues the public may see."""
+        return self.filter(published_condition("bulletin__"))
+
+
 class Article(models.Model):
     """An article of an issue: a report on an event, with the experts' viewpoints."""
 
@@ -252,6 +269,8 @@ class Article(models.Model):
     topics = models.ManyToManyField(
         "topics.Topic", verbose_name=_("topics"), blank=True, related_name="articles"
     )
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["bulletin", "position", "pk"]
@@ -323,6 +342,12 @@ class ArticleImage(models.Model):
         return self.caption or self.alt_text
 
 
+class ViewpointQuerySet(models.QuerySet):
+    def published(self):
+        """Viewpoints in articles of issues the public may see."""
+        return self.filter(published_condition("article__bulletin__"))
+
+
 class Viewpoint(models.Model):
     """What a speaker said, attributed to a partner organization.
 
@@ -362,6 +387,8 @@ class Viewpoint(models.Model):
         help_text=_("The speaker's title when speaking, e.g. “技术顾问” / “Technical Adviser”."),
     )
     statement = models.TextField(_("statement"))
+
+    objects = ViewpointQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position", "pk"]

@@ -21,9 +21,7 @@ class BulletinDetailView(DetailView):
 class ArticleDetailView(DetailView):
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Article.objects.filter(bulletin__in=Bulletin.objects.published()).select_related(
-                "bulletin"
-            ),
+            Article.objects.published().select_related("bulletin"),
             bulletin__year=self.kwargs["year"],
             bulletin__number=self.kwargs["number"],
             slug=self.kwargs["slug"],

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone, translation
 
-from bulletins.models import Bulletin
+from bulletins.models import Article, Bulletin, Viewpoint
 from tests.factories import (
     ArticleFactory,
     BulletinFactory,
@@ -135,3 +135,19 @@ def test_an_unnamed_speaker_is_shown_by_the_label():
 
     with translation.override("en"):
         assert viewpoint.speaker == "WWF representative"
+
+
+@pytest.mark.django_db
+def test_articles_and_viewpoints_are_public_with_their_issue():
+    public = BulletinFactory(status=Bulletin.Status.PUBLISHED, published_at=timezone.now())
+    scheduled = BulletinFactory(
+        status=Bulletin.Status.PUBLISHED,
+        published_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    draft = BulletinFactory(status=Bulletin.Status.DRAFT)
+    visible = ViewpointFactory(article__bulletin=public)
+    for hidden_issue in (scheduled, draft):
+        ViewpointFactory(article__bulletin=hidden_issue)
+
+    assert list(Article.objects.published()) == [visible.article]
+    assert list(Viewpoint.objects.published()) == [visible]
