@@ -30,6 +30,10 @@ format: $(INSTALLED)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+bench: $(INSTALLED)  ## run every benchmarks/bench_*.py; each prints its figures
+	@for script in benchmarks/bench_*.py; do \
+		[ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
+
 install: $(INSTALLED)
 
 $(INSTALLED): requirements.lock scripts/bootstrap scripts/system-packages
