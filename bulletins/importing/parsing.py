@@ -312,7 +312,13 @@ class _Parser:
                 self.close_article(article)
                 article = ParsedArticle(line=block.line)
                 articles.append(article)
-                if following and _is_kicker(text) and _is_title_like(following):
+                if _is_kicker(text):
+                    # "2020年“澜湄周”系列活动：" introduces the headline that follows.
+                    if not (following and _is_title_like(following)):
+                        self.fail(
+                            _("expected the headline after the kicker line."),
+                            following.line if following else block.line,
+                        )
                     article.kicker = text
                 else:
                     article.headline, article.headline_line = text, block.line

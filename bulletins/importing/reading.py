@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from bulletins.importing.errors import ImportFailed
@@ -101,8 +102,8 @@ def read_source(name: str, data: bytes) -> Source:
     limit = settings.LMEC_MAX_IMPORT_UPLOAD_BYTES
     if len(data) > limit:
         raise ImportFailed(
-            _("“%(name)s” is larger than %(limit)s MB; split it into one file per issue.")
-            % {"name": name, "limit": round(limit / 1024 / 1024, 1)}
+            _("“%(name)s” is larger than %(limit)s; split it into one file per issue.")
+            % {"name": name, "limit": filesizeformat(limit)}
         )
     if not data.strip():
         raise ImportFailed(_("“%(name)s” is empty.") % {"name": name})
@@ -201,8 +202,11 @@ HTML_COMMENT = re.compile(r"<!--.*?-->")
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 CODE = re.compile(r"`([^`]+)`")
 STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Not between Latin letters or digits, where * and _ are part of the text (tang_huaqing@…);
+# Chinese around them is fine: "表示，*应当*加强".
 EMPHASIS = re.compile(
-    r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"
+    r"(?<![A-Za-z0-9*])\*(?=\S)(.+?)(?<=\S)\*(?![A-Za-z0-9*])"
+    r"|(?<![A-Za-z0-9_])_(?=\S)(.+?)(?<=\S)_(?![A-Za-z0-9_])"
 )
 STRIKETHROUGH = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|~])")
