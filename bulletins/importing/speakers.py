@@ -17,11 +17,15 @@ import re
 from dataclasses import dataclass
 
 TITLE_WORD = (
-    r"(?:代表|主任|总监|经理|顾问|教授|博士|专家|负责人|发言人|创始人|总裁|董事|主席|大使|参赞|"
+    r"(?:代表|主任|总监|经理|顾问|教授|博士|院士|专家|负责人|发言人|创始人|总裁|董事|主席|大使|参赞|"
     r"主管|主编|学者|记者|秘书|助理|干事|长|员|师|家)"
 )
 TITLE = rf"(?P<title>[^，,。；;：:、！？!?“”\"（）()\s]{{0,30}}?{TITLE_WORD})"
-LATIN_NAME = r"[A-Z][A-Za-z'’.\-]*(?:[ \u00a0·•][A-Za-z'’.\-]+)*"
+# Latin letters with the accents of Vietnamese and other Latin-script names.
+LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+LATIN_NAME = (
+    rf"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][{LETTER}'’.\-]*(?:[ \u00a0·•][{LETTER}'’.\-]+)*"
+)
 CJK_NAME = r"[\u4e00-\u9fff]{2,4}?(?:[·•][\u4e00-\u9fff]{1,6})?"
 HONORIFIC = r"(?P<honorific>女士|先生)?"
 # What follows the speaker. Single characters such as 在 and 就 are only looked for
@@ -55,6 +59,10 @@ ORGANIZATION_END = re.compile(
 NAME_GOES_ON = re.compile(r"^(?:基金会|学会|协会|中心|学院|会|院|所|部|司|局|厅|署|办)(?![长士])")
 
 
+# The last character of a guessed name that is the first of a title: 司长, 院长, 院士.
+TITLE_GOES_ON = re.compile(r"^[会院所部司局厅署处][长士]$")
+
+
 @dataclass
 class Speaker:
     organization: str  # as printed
@@ -84,6 +92,8 @@ def parse_speaker(paragraph: str, known_prefixes: list[int]) -> Speaker | None:
         rest = paragraph[end:]
         if known and NAME_GOES_ON.match(rest):
             continue
+        if not known and TITLE_GOES_ON.match(organization[-1] + rest[:1]):
+            continue  # "环境部司" + "长": the speaker is the ministry's 司长
         match = ANONYMOUS.match(rest)
         if match:
             label = (organization + rest[: match.end()]).strip()

@@ -49,6 +49,8 @@ def test_a_seed_imported_into_an_empty_database_is_the_demo_issue(seed, number):
             article["event"]["parent"] = None
     assert issue_structure(bulletin, organization=demo_names_of) == demo
     assert bulletin.status == Bulletin.Status.DRAFT
+    if number == 2:
+        assert "受此次新冠肺炎疫情疫情影响" in bulletin.articles.first().body_zh_hans
 
 
 @pytest.mark.django_db

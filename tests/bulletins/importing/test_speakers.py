@@ -1,5 +1,7 @@
 """Who speaks: the organization first (the longest known name), then the speaker."""
 
+import unicodedata
+
 import pytest
 
 from bulletins.importing.matching import ProposedOrganization
@@ -48,10 +50,28 @@ def speaker_of(paragraph: str):
             "红树林基金会重建海上森林项目总监徐万苏强调，红树林具有重要作用。",
             ("红树林基金会", "徐万苏", "重建海上森林项目总监", ""),
         ),
+        ("中国科学院院士张三表示应加强合作。", ("中国科学院", "张三", "院士", "")),
+        (
+            "越南自然资源与环境部司长阮文才表示应加强合作。",
+            ("越南自然资源与环境部", "阮文才", "司长", ""),
+        ),
     ],
 )
 def test_speakers_are_read_with_no_organization_registered(paragraph, expected):
     assert speaker_of(paragraph) == expected
+
+
+@pytest.mark.django_db
+def test_text_is_stored_in_nfc_whatever_the_file_used():
+    decomposed = unicodedata.normalize(
+        "NFD", "越南自然资源与环境部司长Nguyễn Văn Tài表示应加强合作。"
+    )
+
+    (viewpoint,) = plan_text(HEADER + decomposed + FOOTER).articles[0].viewpoints
+
+    assert viewpoint.person.name == unicodedata.normalize("NFC", "Nguyễn Văn Tài")
+    assert viewpoint.speaker_title == "司长"
+    assert unicodedata.is_normalized("NFC", viewpoint.statement)
 
 
 @pytest.mark.django_db
