@@ -246,7 +246,7 @@ class BulletinImportAdminMixin:
             form=form,
             source=source,
             source_rows=source_rows(source, issue),
-            unit_label=_("paragraph") if source.unit == "paragraph" else _("line"),
+            unit=source.unit,
             plan=plan,
             error=error,
             replace=replace,
