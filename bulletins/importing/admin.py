@@ -64,6 +64,12 @@ class UploadForm(forms.Form):
             self.issue = parse_source(self.source)
         except ImportFailed as error:
             raise forms.ValidationError(error.message) from None
+        self.payload = sign_source(self.source)
+        # The preview sends the text back; Django refuses larger form posts.
+        if len(self.payload) > (settings.DATA_UPLOAD_MAX_MEMORY_SIZE or len(self.payload)) * 0.9:
+            raise forms.ValidationError(
+                _("The text of “%(name)s” is too long for one issue.") % {"name": upload.name}
+            )
         return upload
 
 
@@ -169,7 +175,7 @@ class BulletinImportAdminMixin:
                     form.source,
                     SaveForm(
                         initial={
-                            "payload": sign_source(form.source),
+                            "payload": form.payload,
                             "language": language,
                             "year": form.issue.year,
                             "number": form.issue.number,

@@ -180,6 +180,15 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(editor_client, setti
 
 
 @pytest.mark.django_db
+def test_a_text_too_long_to_send_back_from_the_preview_is_refused(editor_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+
+    response = upload(editor_client)
+
+    assert "The text of “2020-5.txt” is too long for one issue." in text(response)
+
+
+@pytest.mark.django_db
 def test_a_word_document_is_previewed_by_paragraph(publisher_client):
     data = word_document(SEED_2.read_text())
 
