@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 from bulletins.importing.errors import ImportFailed
 from bulletins.importing.matching import ImportPlan, plan_import
 from bulletins.importing.parsing import ParsedIssue, parse_source
-from bulletins.importing.reading import ACCEPTED_SUFFIXES, Source, read_source
+from bulletins.importing.reading import ACCEPTED_SUFFIXES, Source, read_source, too_large
 from bulletins.importing.saving import already_exists_message, bulletin_import
 
 SIGNING_SALT = "bulletins.importing.preview"
@@ -51,14 +51,7 @@ class UploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > settings.LMEC_MAX_IMPORT_UPLOAD_BYTES:
-            # Refused before reading it; read_source says the same for the command.
-            raise forms.ValidationError(
-                _("“%(name)s” is larger than %(limit)s; split it into one file per issue.")
-                % {
-                    "name": upload.name,
-                    "limit": filesizeformat(settings.LMEC_MAX_IMPORT_UPLOAD_BYTES),
-                }
-            )
+            raise forms.ValidationError(too_large(upload.name).message)  # before reading it
         try:
             self.source = read_source(upload.name, upload.read())
             self.issue = parse_source(self.source)

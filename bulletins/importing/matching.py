@@ -169,43 +169,24 @@ class ImportPlan:
         return needed
 
 
+# A new organization's kind, guessed from words in its name; the first match wins.
+ORGANIZATION_KINDS = [
+    (Organization.Kind.INTERNATIONAL, ["联合国", "United Nations"]),
+    (Organization.Kind.RESEARCH, ["大学", "学院", "研究院", "研究所", "University", "Institute"]),
+    (Organization.Kind.COMPANY, ["公司", "集团", "银行", "Company", "Ltd", "Group"]),
+    (Organization.Kind.NGO, ["基金", "学会", "协会", "Foundation", "Society", "Fund"]),
+    (
+        Organization.Kind.GOVERNMENT,
+        ["部", "厅", "局", "司", "署", "委员会", "政府", "秘书处", "使馆", "Ministry"],
+    ),
+]
+
+
 def organization_kind(name: str) -> str:
-    """A first guess at a new organization's kind, from how its name ends; editors correct it."""
-    kinds = [
-        (("联合国", "United Nations", "UN "), Organization.Kind.INTERNATIONAL, True),
-        (
-            ("大学", "学院", "研究院", "研究所", "科学院", "University", "Institute"),
-            Organization.Kind.RESEARCH,
-            False,
-        ),
-        (("公司", "集团", "银行", "Company", "Ltd", "Group"), Organization.Kind.COMPANY, False),
-        (
-            ("基金会", "学会", "协会", "乐施会", "Foundation", "Society", "Fund"),
-            Organization.Kind.NGO,
-            False,
-        ),
-        (
-            (
-                "部",
-                "厅",
-                "局",
-                "司",
-                "署",
-                "委员会",
-                "政府",
-                "秘书处",
-                "使馆",
-                "Ministry",
-                "Department",
-            ),
-            Organization.Kind.GOVERNMENT,
-            False,
-        ),
-    ]
-    for words, kind, at_start in kinds:
-        for word in words:
-            if name.startswith(word) if at_start else word in name:
-                return kind
+    """A first guess at a new organization's kind; editors correct it."""
+    for kind, words in ORGANIZATION_KINDS:
+        if any(word in name for word in words):
+            return kind
     return Organization.Kind.OTHER
 
 

@@ -182,8 +182,9 @@ def _publication_date(text: str, line: int, unit: str) -> datetime.date | None:
 CONTACT_HEADING = re.compile(
     r"^(?:联系我们|联系方式|联系地址|Contact(?: us)?)[:：]?$", re.IGNORECASE
 )
+# "部分专家观点", "主要专家观点如下：", "嘉宾发言摘要"; not "专家观点交流会顺利举行".
 VIEWPOINTS_HEADING = re.compile(
-    r"观点|发言(?:摘要|摘编|要点)|(?:expert|speakers?['’]?s?)\s+(?:views|viewpoints)|^viewpoints",
+    r"(?:观点|发言)(?:如下|摘编|摘要|摘登|要点|集锦)?[:：]?$|\b(?:views|viewpoints)[:：]?$",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"[。！？!?；;…]$|[。！？]")

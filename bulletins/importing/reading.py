@@ -99,12 +99,8 @@ def read_source(name: str, data: bytes) -> Source:
             )
             % {"name": name}
         )
-    limit = settings.LMEC_MAX_IMPORT_UPLOAD_BYTES
-    if len(data) > limit:
-        raise ImportFailed(
-            _("“%(name)s” is larger than %(limit)s; split it into one file per issue.")
-            % {"name": name, "limit": filesizeformat(limit)}
-        )
+    if len(data) > settings.LMEC_MAX_IMPORT_UPLOAD_BYTES:
+        raise too_large(name)
     if not data.strip():
         raise ImportFailed(_("“%(name)s” is empty.") % {"name": name})
     _refuse_other_formats(name, data)
@@ -116,6 +112,13 @@ def read_source(name: str, data: bytes) -> Source:
             % {"name": name}
         )
     return Source(name=name, kind=TEXT_SUFFIXES[suffix], text=_decode(name, data))
+
+
+def too_large(name: str) -> ImportFailed:
+    return ImportFailed(
+        _("“%(name)s” is larger than %(limit)s; split it into one file per issue.")
+        % {"name": name, "limit": filesizeformat(settings.LMEC_MAX_IMPORT_UPLOAD_BYTES)}
+    )
 
 
 def _refuse_other_formats(name: str, data: bytes):
