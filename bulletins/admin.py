@@ -10,6 +10,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from bulletins.importing.admin import BulletinImportAdminMixin
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
 from lmec.admin import translated_search_fields
 
@@ -84,7 +85,7 @@ class ArticleInline(TranslationStackedInline):
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(TabbedTranslationAdmin):
+class BulletinAdmin(BulletinImportAdminMixin, TabbedTranslationAdmin):
     list_display = ["label", "display_title", "publication_date", "status", "article_count"]
     list_filter = [
         "year",

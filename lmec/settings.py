@@ -155,6 +155,8 @@ STORAGES = {
 # Uploads: images larger than this are refused with a message (lmec/validators.py).
 MAX_IMAGE_UPLOAD_BYTES = env.int("LMEC_MAX_IMAGE_UPLOAD_BYTES", default=10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
+# Briefings imported from a file (bulletins/importing/): larger files are refused.
+LMEC_MAX_IMPORT_UPLOAD_BYTES = env.int("LMEC_MAX_IMPORT_UPLOAD_BYTES", default=5 * 1024 * 1024)
 
 LOGIN_URL = "admin:login"
 
