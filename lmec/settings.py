@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_countries",
     "django_prose_editor",
+    "reversion",
+    "audit",
     "topics",
     "partners",
     "events",
