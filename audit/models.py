@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEntry(models.Model):
@@ -13,20 +14,26 @@ class AuditEntry(models.Model):
     """
 
     class Action(models.TextChoices):
-        CREATED = "created", _("created")
-        EDITED = "edited", _("edited")
-        DELETED = "deleted", _("deleted")
-        SUBMITTED = "submitted", _("submitted for review")
-        PUBLISHED = "published", _("published")
-        SCHEDULED = "scheduled", _("scheduled")
-        WITHDRAWN = "withdrawn", _("withdrew")
-        RETURNED_TO_DRAFT = "returned_to_draft", _("returned to draft")
-        RESTORED = "restored", _("restored a version")
-        RECOVERED = "recovered", _("recovered after deletion")
-        EXPORTED = "exported", _("exported")
-        IMPORTED = "imported", _("imported")
-        PREVIEW_LINK_CREATED = "preview_link_created", _("created a preview link")
-        PREVIEW_LINK_REVOKED = "preview_link_revoked", _("revoked a preview link")
+        CREATED = "created", pgettext_lazy("audit action", "created")
+        EDITED = "edited", pgettext_lazy("audit action", "edited")
+        DELETED = "deleted", pgettext_lazy("audit action", "deleted")
+        SUBMITTED = "submitted", pgettext_lazy("audit action", "submitted for review")
+        PUBLISHED = "published", pgettext_lazy("audit action", "published")
+        SCHEDULED = "scheduled", pgettext_lazy("audit action", "scheduled")
+        WITHDRAWN = "withdrawn", pgettext_lazy("audit action", "withdrew")
+        RETURNED_TO_DRAFT = "returned_to_draft", pgettext_lazy("audit action", "returned to draft")
+        RESTORED = "restored", pgettext_lazy("audit action", "restored a version")
+        RECOVERED = "recovered", pgettext_lazy("audit action", "recovered after deletion")
+        EXPORTED = "exported", pgettext_lazy("audit action", "exported")
+        IMPORTED = "imported", pgettext_lazy("audit action", "imported")
+        PREVIEW_LINK_CREATED = (
+            "preview_link_created",
+            pgettext_lazy("audit action", "created a preview link"),
+        )
+        PREVIEW_LINK_REVOKED = (
+            "preview_link_revoked",
+            pgettext_lazy("audit action", "revoked a preview link"),
+        )
 
     timestamp = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

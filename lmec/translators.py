@@ -8,6 +8,7 @@ whatever the browser sends.
 """
 
 from django.conf import settings
+from django.utils.translation import get_language_info
 from modeltranslation.translator import NotRegistered, translator
 
 SOURCE_PERMISSION = "bulletins.edit_source_text"
@@ -54,6 +55,11 @@ class TranslatorFieldsMixin(_TranslatorRestriction):
         if obj is not None and not may_edit_source(request.user):
             _restrict(form, self.translator_editable_fields(obj))
         return form
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not may_edit_source(request.user):
+            context["translations_only"] = get_language_info(self.source_language(obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 class TranslatorInlineMixin(_TranslatorRestriction):

@@ -56,3 +56,13 @@ def test_a_publisher_can_publish_from_the_dashboard(publisher_client, publisher)
     assert f"/admin/bulletins/bulletin/{waiting.pk}/workflow/publish/" in section(
         page, "Awaiting review"
     )
+
+
+@pytest.mark.django_db
+def test_the_dashboard_speaks_chinese(editor_client):
+    BulletinFactory(status=Bulletin.Status.IN_REVIEW, year=2020, number=2)
+
+    page = editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+
+    assert "我的草稿" in page
+    assert "2020年第2期" in section(page, "待审核")

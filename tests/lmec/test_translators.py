@@ -27,6 +27,9 @@ def article(db):
 def test_a_translator_sees_only_the_translations_open(translator_client, article):
     response = translator_client.get(f"/admin/bulletins/article/{article.pk}/change/")
 
+    assert "You may change the translations only: every language but Simplified Chinese" in (
+        response.content.decode()
+    )
     fields = response.context["adminform"].form.fields
     assert not fields["headline_en"].disabled
     assert not fields["headline_th"].disabled
