@@ -258,12 +258,15 @@ def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
         return history.version_restore(version=version, user=user, after_revert=keep_workflow_state)
 
 
+def may_recover(*, version, user) -> bool:
+    """An issue that had gone beyond draft is made visible again only by a publisher."""
+    return version.field_dict.get("status") == Status.DRAFT or user.has_perm(PUBLISH)
+
+
 def bulletin_recover(*, version, user) -> Bulletin:
     """Create a deleted issue again, with its articles and viewpoints, as it was when it
-    was deleted, status included. An issue that had gone beyond draft is made visible
-    again only by someone who may publish."""
-    stored_status = version.field_dict.get("status")
-    if stored_status != Status.DRAFT and not user.has_perm(PUBLISH):
+    was deleted, status included."""
+    if not may_recover(version=version, user=user):
         raise PermissionDenied(_("Only a publisher may recover an issue that was not a draft."))
     return history.version_recover(version=version, user=user)
 

@@ -250,6 +250,11 @@ class BulletinWorkflowAdminMixin:
             bulletin=obj, user=request.user
         )
 
+    def may_recover(self, request, version):
+        return super().may_recover(request, version) and services.may_recover(
+            version=version, user=request.user
+        )
+
     def restore_version(self, request, obj, version):
         return services.bulletin_restore(bulletin=obj, version=version, user=request.user)
 

@@ -47,6 +47,9 @@ class HistoryAdminMixin(VersionAdmin):
             "bulletins.edit_source_text"
         )
 
+    def may_recover(self, request, version):
+        return self.has_add_permission(request)
+
     def restore_version(self, request, obj, version):
         return history.version_restore(version=version, user=request.user)
 
@@ -203,6 +206,8 @@ class HistoryAdminMixin(VersionAdmin):
             raise PermissionDenied
         version = get_object_or_404(history.deleted_versions(self.model), pk=version_id)
         if request.method == "POST":
+            if not self.may_recover(request, version):
+                raise PermissionDenied
             try:
                 recovered = self.recover_version(request, version)
             except (RevertError, ValidationError) as error:
@@ -219,7 +224,7 @@ class HistoryAdminMixin(VersionAdmin):
             version=version,
             comment=version.revision.get_comment(),
             changes=history.compare({}, history.state_of_versions(history.stored_tree(version))),
-            may_restore=True,
+            may_restore=self.may_recover(request, version),
             recover=True,
             crumb_url=reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_recoverlist"),
             crumb_label=_("Recover deleted %(name)s") % {"name": self.opts.verbose_name_plural},

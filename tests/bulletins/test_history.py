@@ -284,8 +284,10 @@ def test_only_a_publisher_recovers_a_published_issue(publisher, editor_client):
     bulletin.delete()
     version = Version.objects.get_deleted(Bulletin).get()
 
+    page = editor_client.get(f"/admin/bulletins/bulletin/recover/{version.pk}/")
     response = editor_client.post(f"/admin/bulletins/bulletin/recover/{version.pk}/")
 
+    assert "You may look at this version but not restore it." in page.content.decode()
     assert response.status_code == 403
     assert not Bulletin.objects.exists()
 
