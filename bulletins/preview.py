@@ -163,6 +163,7 @@ class PreviewBanner:
     """What the "preview" banner on a page says (templates/includes/preview_banner.html)."""
 
     status: str
+    public: bool = False
     scheduled_for: datetime | None = None
     expires_at: datetime | None = None
 
@@ -171,6 +172,7 @@ class PreviewBanner:
         scheduled = bulletin.status == "published" and not bulletin.is_public
         return cls(
             status=bulletin.get_status_display(),
+            public=bulletin.is_public,
             scheduled_for=bulletin.published_at if scheduled else None,
             **kwargs,
         )

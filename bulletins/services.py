@@ -26,6 +26,7 @@ import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -132,8 +133,11 @@ def status_text(bulletin: Bulletin) -> str:
     return str(bulletin.get_status_display()).lower()
 
 
+KEEP = object()
+
+
 def _transition(
-    name: str, *, bulletin: Bulletin, user, status: str, published_at, action: str, detail=""
+    name: str, *, bulletin: Bulletin, user, status: str, action: str, published_at=KEEP, detail=""
 ) -> Bulletin:
     with transaction.atomic():
         locked = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
@@ -145,13 +149,13 @@ def _transition(
         history.ensure_baseline(locked, user=user)
         with reversion.create_revision():
             locked.status = status
-            locked.published_at = published_at
+            if published_at is not KEEP:
+                locked.published_at = published_at
             locked.full_clean()
             locked.save()
             reversion.set_user(user)
-            reversion.set_comment(
-                f"{AuditEntry.Action(action).label}{': ' + detail if detail else ''}"
-            )
+            label = capfirst(AuditEntry.Action(action).label)
+            reversion.set_comment(f"{label}: {detail}" if detail else label)
         audit_record(user=user, action=action, obj=locked, detail=detail)
     return locked
 
@@ -162,7 +166,6 @@ def bulletin_submit_for_review(*, bulletin: Bulletin, user) -> Bulletin:
         bulletin=bulletin,
         user=user,
         status=Status.IN_REVIEW,
-        published_at=bulletin.published_at,
         action=AuditEntry.Action.SUBMITTED,
     )
 
@@ -201,7 +204,6 @@ def bulletin_withdraw(*, bulletin: Bulletin, user) -> Bulletin:
         bulletin=bulletin,
         user=user,
         status=Status.WITHDRAWN,
-        published_at=bulletin.published_at,
         action=AuditEntry.Action.WITHDRAWN,
     )
 
@@ -212,7 +214,6 @@ def bulletin_return_to_draft(*, bulletin: Bulletin, user) -> Bulletin:
         bulletin=bulletin,
         user=user,
         status=Status.DRAFT,
-        published_at=bulletin.published_at,
         action=AuditEntry.Action.RETURNED_TO_DRAFT,
     )
 
@@ -244,7 +245,7 @@ def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
         "bulletins.edit_source_text"
     ):
         raise PermissionDenied
-    if version._model is not Bulletin or version.object_id != str(bulletin.pk):
+    if history.model_of(version) is not Bulletin or version.object_id != str(bulletin.pk):
         raise ValidationError(_("This version belongs to another record."))
     with transaction.atomic():
         locked = Bulletin.objects.select_for_update().get(pk=bulletin.pk)

@@ -61,11 +61,8 @@ def register(model, *, children=(), parent=None):
 # Walking the trees of records.
 
 
-def root_of(obj: models.Model) -> models.Model:
-    """The record at the top of ``obj``'s tree: the issue of a viewpoint."""
-    while (parent := REGISTRY.get(type(obj), Registration()).parent) is not None:
-        obj = getattr(obj, parent)
-    return obj
+def model_of(version: Version) -> type[models.Model]:
+    return ContentType.objects.get_for_id(version.content_type_id).model_class()
 
 
 def _child_relations(model):
@@ -89,11 +86,11 @@ def stored_tree(version: Version) -> list[Version]:
 
     def walk(version):
         found = [version]
-        for _name, child_model, fk in _child_relations(version._model):
+        for _name, child_model, fk in _child_relations(model_of(version)):
             children = [
                 child
                 for child in in_revision
-                if child._model is child_model and str(child.field_dict[fk]) == version.object_id
+                if model_of(child) is child_model and str(child.field_dict[fk]) == version.object_id
             ]
             children.sort(key=_stored_ordering(child_model))
             for child in children:
@@ -104,14 +101,13 @@ def stored_tree(version: Version) -> list[Version]:
 
 
 def _stored_ordering(model):
+    """Sort stored versions as the model's ``Meta.ordering`` sorts records (position, id)."""
     names = [name.lstrip("-") for name in model._meta.ordering if name.lstrip("-") != "pk"]
     fields = [model._meta.get_field(name).attname for name in names]
 
     def key(version):
-        values = version.field_dict
-        return tuple(str(values.get(name) or "").zfill(12) for name in fields) + (
-            version.object_id.zfill(20),
-        )
+        values = [version.field_dict.get(name) for name in fields]
+        return (*((value is None, value or 0) for value in values), int(version.object_id))
 
     return key
 
@@ -172,9 +168,9 @@ def revert_tree(version: Version) -> models.Model:
     stored state cannot be saved (a record it refers to was deleted since, a year and
     number taken by another issue).
     """
-    model = version._model
+    model = model_of(version)
     stored = stored_tree(version)
-    stored_keys = {(v._model, v.object_id) for v in stored}
+    stored_keys = {(model_of(v), v.object_id) for v in stored}
     with transaction.atomic():
         current = model._default_manager.filter(pk=version.object_id).first()
         if current is not None:
@@ -229,7 +225,7 @@ def version_restore(*, version: Version, user, after_revert=None) -> models.Mode
     ``after_revert(record)`` may adjust the restored record before the new revision is
     recorded (an issue keeps its workflow status).
     """
-    model = version._model
+    model = model_of(version)
     _check(user, model, "change")
     if not _may_edit_source(user):
         raise PermissionDenied
@@ -255,7 +251,7 @@ def version_restore(*, version: Version, user, after_revert=None) -> models.Mode
 
 def version_recover(*, version: Version, user) -> models.Model:
     """Create a deleted record again, with the records that belonged to it, from its last version."""
-    model = version._model
+    model = model_of(version)
     _check(user, model, "add")
     if model._default_manager.filter(pk=version.object_id).exists():
         raise RevertError(_("This record exists: it was recovered already."))
@@ -325,7 +321,7 @@ def state_of_versions(versions) -> dict:
     """The compared state of stored versions: {(model, id): RecordState}."""
     state = {}
     for version in versions:
-        model = version._model
+        model = model_of(version)
         stored = version.field_dict
         values = {}
         for model_field in _compared_fields(model):
@@ -429,7 +425,3 @@ def _side_by_side(before: str, after: str) -> tuple[SafeString, SafeString]:
             new_html.append(f"<ins>{added}</ins>")
     # Every piece was escaped above.
     return mark_safe("".join(old_html)), mark_safe("".join(new_html))
-
-
-def content_type_id(model) -> int:
-    return ContentType.objects.get_for_model(model).pk

@@ -153,3 +153,15 @@ def test_an_editor_creates_and_revokes_a_link_in_the_admin(editor_client, editor
         AuditEntry.Action.PREVIEW_LINK_REVOKED,
         AuditEntry.Action.PREVIEW_LINK_CREATED,
     ]
+
+
+@pytest.mark.django_db
+def test_a_link_to_an_issue_published_since_says_so(client, link, draft):
+    Bulletin.objects.filter(pk=draft.pk).update(status=Bulletin.Status.PUBLISHED)
+
+    with time_machine.travel(NOW, tick=False):
+        response = client.get(link.get_absolute_url())
+
+    assert "This issue is published: readers see it at its public address." in (
+        response.content.decode()
+    )
