@@ -26,7 +26,6 @@ import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -154,8 +153,7 @@ def _transition(
             locked.full_clean()
             locked.save()
             reversion.set_user(user)
-            label = capfirst(AuditEntry.Action(action).label)
-            reversion.set_comment(f"{label}: {detail}" if detail else label)
+            reversion.set_comment(history.comment(action=action, detail=detail))
         audit_record(user=user, action=action, obj=locked, detail=detail)
     return locked
 

@@ -12,6 +12,7 @@ This module knows no app: each app registers its models in its admin module.
 """
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,13 +20,14 @@ from datetime import date, datetime
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.utils import dateformat, formats, timezone
 from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from modeltranslation.translator import NotRegistered, translator
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -119,6 +121,32 @@ def versions_of(obj: models.Model):
     return Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk")
 
 
+def comment(message: str = "", *, action: str = "", detail: str = "", **params) -> str:
+    """A revision comment shown in the language of whoever reads the history.
+
+    Either ``message``, English text marked with ``gettext_noop`` and its ``params``, or
+    an audit ``action`` with a ``detail``. Stored as JSON; ``comment_text`` translates it.
+    """
+    data = {"message": message, "params": params} if message else {"action": action}
+    return json.dumps(data | ({"detail": detail} if detail else {}), ensure_ascii=False)
+
+
+def comment_text(revision) -> str:
+    """A revision's comment in the active language (admin saves' comments included)."""
+    try:
+        data = json.loads(revision.comment)
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        return revision.get_comment()
+    if "action" in data:
+        text = str(capfirst(AuditEntry.Action(data["action"]).label))
+    else:
+        text = _(data["message"])
+        text = text % data["params"] if data["params"] else text
+    return f"{text}: {data['detail']}" if data.get("detail") else text
+
+
 def record_revision(obj: models.Model, *, user, comment: str):
     """Make a revision now of ``obj`` with its tree (the issue of an article)."""
     with reversion.create_revision():
@@ -134,10 +162,12 @@ def ensure_baseline(obj: models.Model, *, user=None):
     first change; this records how they were before it.
     """
     if obj.pk is not None and not Version.objects.get_for_object(obj).exists():
-        record_revision(obj, user=user, comment=_("State before the first recorded change"))
+        record_revision(
+            obj, user=user, comment=comment(gettext_noop("State before the first recorded change"))
+        )
 
 
-def ensure_recorded(obj: models.Model, *, user=None, comment: str):
+def ensure_recorded(obj: models.Model, *, user=None, why: str):
     """Make sure the latest revision of ``obj`` is how its tree is now.
 
     Before a restore, so that the restore itself can be undone even when the records
@@ -147,7 +177,7 @@ def ensure_recorded(obj: models.Model, *, user=None, comment: str):
     if latest is None or compare(
         state_of_versions(stored_tree(latest)), state_of_records(live_tree(obj))
     ):
-        record_revision(obj, user=user, comment=comment)
+        record_revision(obj, user=user, comment=why)
 
 
 def _check(user, obj_or_model, action):
@@ -235,16 +265,21 @@ def version_restore(*, version: Version, user, after_revert=None) -> models.Mode
             _("This record was deleted; recover it from the list of deleted records.")
         )
     with transaction.atomic():
-        ensure_recorded(current, user=user, comment=_("State before a restore"))
+        ensure_recorded(current, user=user, why=comment(gettext_noop("State before a restore")))
         restored = revert_tree(version)
         if after_revert is not None:
             after_revert(restored)
-        record_revision(restored, user=user, comment=restore_comment(version))
+        time = _revision_time(version)
+        record_revision(
+            restored,
+            user=user,
+            comment=comment(gettext_noop("Restored the version of %(time)s"), time=time),
+        )
         audit_record(
             user=user,
             action=AuditEntry.Action.RESTORED,
             obj=restored,
-            detail=restore_comment(version),
+            detail=_("Restored the version of %(time)s") % {"time": time},
         )
     return restored
 
@@ -257,15 +292,15 @@ def version_recover(*, version: Version, user) -> models.Model:
         raise RevertError(_("This record exists: it was recovered already."))
     with transaction.atomic():
         recovered = revert_tree(version)
-        record_revision(recovered, user=user, comment=_("Recovered after deletion"))
+        record_revision(
+            recovered, user=user, comment=comment(gettext_noop("Recovered after deletion"))
+        )
         audit_record(user=user, action=AuditEntry.Action.RECOVERED, obj=recovered)
     return recovered
 
 
-def restore_comment(version: Version) -> str:
-    return _("Restored the version of %(time)s") % {
-        "time": dateformat.format(timezone.localtime(version.revision.date_created), "Y-m-d H:i:s")
-    }
+def _revision_time(version: Version) -> str:
+    return dateformat.format(timezone.localtime(version.revision.date_created), "Y-m-d H:i:s")
 
 
 def deleted_versions(model):
@@ -327,12 +362,24 @@ def state_of_versions(versions) -> dict:
         for model_field in _compared_fields(model):
             value = stored.get(model_field.attname)
             values[model_field.attname] = sorted(value or []) if model_field.many_to_many else value
-        state[(model, version.object_id)] = RecordState(model, version.object_repr, values)
+        state[(model, version.object_id)] = RecordState(model, _label(version), values)
     return state
 
 
-def compare(before: dict, after: dict) -> list[RecordChange]:
-    """What changed from one state to the other, record by record and field by field."""
+def _label(version: Version) -> str:
+    """How the stored record names itself in the active language, as it was stored."""
+    try:
+        return str(_deserialize(version).object)
+    except (ObjectDoesNotExist, RevertError):
+        return version.object_repr
+
+
+def compare(before: dict, after: dict, *, ignore: dict | None = None) -> list[RecordChange]:
+    """What changed from one state to the other, record by record and field by field.
+
+    ``ignore`` maps models to the names of fields left out of the comparison.
+    """
+    ignore = ignore or {}
     changes = []
     for key in [*after, *(key for key in before if key not in after)]:
         old, new = before.get(key), after.get(key)
@@ -340,6 +387,8 @@ def compare(before: dict, after: dict) -> list[RecordChange]:
         kind = "added" if old is None else "removed" if new is None else "changed"
         fields = []
         for model_field in _compared_fields(model):
+            if model_field.name in ignore.get(model, ()):
+                continue
             name = model_field.attname
             old_value = old.values.get(name) if old else None
             new_value = new.values.get(name) if new else None

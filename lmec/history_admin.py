@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -28,6 +30,8 @@ class HistoryAdminMixin(VersionAdmin):
 
     object_history_template = "admin/history/object_history.html"
     history_latest_first = True
+    # Fields a restore leaves as they are (the workflow status of an issue).
+    restore_keeps: tuple[str, ...] = ()
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -72,12 +76,16 @@ class HistoryAdminMixin(VersionAdmin):
         return super(VersionAdmin, self).changelist_view(request, context | (extra_context or {}))
 
     def delete_model(self, request, obj):
-        history.record_revision(obj, user=request.user, comment=_("Deleted"))
+        history.record_revision(
+            obj, user=request.user, comment=history.comment(gettext_noop("Deleted"))
+        )
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            history.record_revision(obj, user=request.user, comment=_("Deleted"))
+            history.record_revision(
+                obj, user=request.user, comment=history.comment(gettext_noop("Deleted"))
+            )
         super().delete_queryset(request, queryset)
 
     # Pages.
@@ -109,7 +117,7 @@ class HistoryAdminMixin(VersionAdmin):
         rows = [
             {
                 "version": version,
-                "comment": version.revision.get_comment(),
+                "comment": history.comment_text(version.revision),
                 "url": self._version_url(obj, version),
             }
             for version in page
@@ -187,14 +195,17 @@ class HistoryAdminMixin(VersionAdmin):
         changes = history.compare(
             history.state_of_records(history.live_tree(obj)),
             history.state_of_versions(history.stored_tree(version)),
+            ignore={self.model: self.restore_keeps},
         )
+        kept = [capfirst(self.opts.get_field(name).verbose_name) for name in self.restore_keeps]
         context = self._context(
             request,
             obj,
             _("Version of %(time)s: %(record)s") % {"time": _version_label(version), "record": obj},
             version=version,
-            comment=version.revision.get_comment(),
+            comment=history.comment_text(version.revision),
             changes=changes,
+            kept=kept,
             may_restore=may_restore,
             **self._history_crumb(obj),
             **(extra_context or {}),
@@ -222,7 +233,7 @@ class HistoryAdminMixin(VersionAdmin):
             None,
             _("Recover %(record)s") % {"record": version.object_repr},
             version=version,
-            comment=version.revision.get_comment(),
+            comment=history.comment_text(version.revision),
             changes=history.compare({}, history.state_of_versions(history.stored_tree(version))),
             may_restore=self.may_recover(request, version),
             recover=True,

@@ -129,8 +129,13 @@ def test_restoring_keeps_the_issue_status(publisher, editor_client):
     save_change_page(editor_client, change_url, title_en="Draft-time title")
     draft_version = Version.objects.get_for_object(bulletin).order_by("-pk").first()
     Bulletin.objects.filter(pk=bulletin.pk).update(
-        status=Bulletin.Status.PUBLISHED, published_at=timezone.now()
+        status=Bulletin.Status.PUBLISHED, published_at=timezone.now(), title_en="Published title"
     )
+
+    page = editor_client.get(f"{history_url(bulletin)}{draft_version.pk}/").content.decode()
+    assert "A restore leaves these as they are: Status, Publication time." in page
+    assert '<th scope="row">Status</th>' not in page
+    assert '<th scope="row">Title [en]</th>' in page
 
     editor_client.post(f"{history_url(bulletin)}{draft_version.pk}/")
 
@@ -304,3 +309,19 @@ def test_a_deleted_partner_can_be_recovered(publisher_client):
 
     organization.refresh_from_db()
     assert organization.name_en == "Ellen MacArthur Foundation"
+
+
+@pytest.mark.django_db
+def test_history_comments_are_shown_in_the_reader_s_language(editor_client, editor):
+    from bulletins import services
+
+    bulletin = issue_with_articles()
+    services.bulletin_submit_for_review(bulletin=bulletin, user=editor)
+
+    english = editor_client.get(history_url(bulletin)).content.decode()
+    chinese = editor_client.get(history_url(bulletin), HTTP_ACCEPT_LANGUAGE="zh-hans")
+
+    assert "Submitted for review" in english
+    assert "State before the first recorded change" in english
+    assert "提交审核" in chinese.content.decode()
+    assert "首次记录修改前的状态" in chinese.content.decode()
