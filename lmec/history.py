@@ -194,9 +194,11 @@ def revert_tree(version: Version) -> models.Model:
     """Bring ``version``'s record and the records that belonged to it back as stored.
 
     Records that belong to it now but did not then are deleted; records that were
-    deleted since are created again with their old ids. Raises ``RevertError`` when the
-    stored state cannot be saved (a record it refers to was deleted since, a year and
-    number taken by another issue).
+    deleted since are created again with their old ids. Optional links to records
+    deleted since (an article's event, its topics) are left out, and listed in the
+    returned record's ``dropped_links``. Raises ``RevertError`` when the stored state
+    cannot be saved (a required record deleted since, a year and number taken by
+    another issue).
     """
     model = model_of(version)
     stored = stored_tree(version)
@@ -213,6 +215,7 @@ def revert_tree(version: Version) -> models.Model:
                 if type(record)._default_manager.filter(pk=record.pk).exists():
                     record.delete()
         pending = [_deserialize(v) for v in stored]
+        dropped = [note for item in pending for note in _drop_dangling_links(item, stored_keys)]
         # Saving in order can collide with a unique value another stored record still
         # holds (two articles that swapped slugs): retry what failed until nothing moves.
         while pending:
@@ -235,7 +238,47 @@ def revert_tree(version: Version) -> models.Model:
                     }
                 )
             pending = failed
-    return model._default_manager.get(pk=version.object_id)
+    restored = model._default_manager.get(pk=version.object_id)
+    restored.dropped_links = dropped
+    return restored
+
+
+def _drop_dangling_links(item, stored_keys) -> list[str]:
+    """Leave out the optional links of a stored record to records deleted since."""
+    record, notes = item.object, []
+
+    def note(model_field, pk):
+        notes.append(
+            _("%(record)s: %(field)s no longer links to %(target)s, deleted since.")
+            % {
+                "record": record,
+                "field": model_field.verbose_name,
+                "target": _("deleted record #%s") % pk,
+            }
+        )
+
+    for model_field in record._meta.concrete_fields:
+        pk = getattr(record, model_field.attname)
+        if not (model_field.is_relation and model_field.null and pk is not None):
+            continue
+        target = model_field.related_model
+        if (target, str(pk)) not in stored_keys and not target._default_manager.filter(
+            pk=pk
+        ).exists():
+            setattr(record, model_field.attname, None)
+            note(model_field, pk)
+    for name, pks in (item.m2m_data or {}).items():
+        model_field = record._meta.get_field(name)
+        existing = set(
+            model_field.related_model._default_manager.filter(pk__in=pks).values_list(
+                "pk", flat=True
+            )
+        )
+        for pk in pks:
+            if pk not in existing:
+                note(model_field, pk)
+        item.m2m_data[name] = [pk for pk in pks if pk in existing]
+    return notes
 
 
 def _deserialize(version: Version):

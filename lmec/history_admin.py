@@ -189,6 +189,8 @@ class HistoryAdminMixin(VersionAdmin):
                 _("“%(record)s” was restored to the version of %(time)s.")
                 % {"record": restored, "time": _version_label(version)},
             )
+            for note in getattr(restored, "dropped_links", []):
+                messages.warning(request, note)
             return redirect(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_change", restored.pk
             )
@@ -225,6 +227,8 @@ class HistoryAdminMixin(VersionAdmin):
                 messages.error(request, _error_text(error))
                 return redirect(request.path)
             messages.success(request, _("“%(record)s” was recovered.") % {"record": recovered})
+            for note in getattr(recovered, "dropped_links", []):
+                messages.warning(request, note)
             return redirect(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_change", recovered.pk
             )

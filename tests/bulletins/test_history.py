@@ -13,6 +13,7 @@ from tests.admin_pages import form_data
 from tests.factories import (
     ArticleFactory,
     BulletinFactory,
+    EventFactory,
     OrganizationFactory,
     PersonFactory,
     TopicFactory,
@@ -325,3 +326,30 @@ def test_history_comments_are_shown_in_the_reader_s_language(editor_client, edit
     assert "State before the first recorded change" in english
     assert "提交审核" in chinese.content.decode()
     assert "首次记录修改前的状态" in chinese.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_version_linking_to_an_event_deleted_since_is_restored_without_the_link(
+    editor_client,
+):
+    bulletin = issue_with_articles()
+    article = bulletin.articles.first()
+    article.event = EventFactory(title_en="Lancang-Mekong Week")
+    article.save()
+    kept_topic, deleted_topic = TopicFactory(), TopicFactory()
+    article.topics.set([kept_topic, deleted_topic])
+    save_change_page(editor_client, f"/admin/bulletins/bulletin/{bulletin.pk}/change/")
+    version = Version.objects.get_for_object(bulletin).order_by("-pk").first()
+    article.event.delete()
+    deleted_topic.delete()
+    Article.objects.filter(pk=article.pk).update(headline_en="Changed since")
+
+    response = editor_client.post(f"{history_url(bulletin)}{version.pk}/", follow=True)
+
+    page = response.content.decode()
+    assert "was restored to the version of" in page
+    assert "no longer links to" in page
+    article.refresh_from_db()
+    assert article.headline_en == "Article 1"
+    assert article.event is None
+    assert list(article.topics.all()) == [kept_topic]
