@@ -54,7 +54,7 @@ lock:  ## re-resolve pyproject.toml's dependencies into requirements.lock
 		--generate-hashes --quiet -o requirements.lock
 
 messages: $(INSTALLED)  ## update and compile the interface translations (needs GNU gettext)
-	$(PY) manage.py makemessages --locale zh_Hans --locale en --ignore ".venv/*" --ignore "var/*"
+	$(PY) manage.py makemessages --locale zh_Hans --no-obsolete --ignore ".venv/*" --ignore "var/*" --ignore "tests/*"
 	$(PY) manage.py compilemessages --ignore ".venv/*"
 
 clean:  ## remove the virtual environment (the database in var/ is kept)

@@ -4,15 +4,25 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
 
 from bulletins.importing.admin import BulletinImportAdminMixin
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
-from lmec.admin import translated_search_fields
+from bulletins.workflow_admin import BulletinWorkflowAdminMixin
+from lmec import history
+from lmec.admin import (
+    EditorialAdmin,
+    EditorialStackedInline,
+    EditorialTabularInline,
+    translated_search_fields,
+)
+
+# History: a revision of any part of an issue holds the whole issue (lmec/history.py).
+history.register(Bulletin, children=["articles"])
+history.register(Article, parent="bulletin", children=["viewpoints", "images"])
+history.register(Viewpoint, parent="article")
+history.register(ArticleImage, parent="article")
+history.register(ContactBlock)
+history.register(AboutBlock)
 
 
 class PublishedVersionForm(forms.ModelForm):
@@ -35,7 +45,7 @@ class PublishedVersionForm(forms.ModelForm):
 
 
 @admin.register(ContactBlock)
-class ContactBlockAdmin(TabbedTranslationAdmin):
+class ContactBlockAdmin(EditorialAdmin):
     form = PublishedVersionForm
     save_as = True
     list_display = ["label", "valid_from"]
@@ -43,7 +53,7 @@ class ContactBlockAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(AboutBlock)
-class AboutBlockAdmin(TabbedTranslationAdmin):
+class AboutBlockAdmin(EditorialAdmin):
     form = PublishedVersionForm
     save_as = True
     list_display = ["label", "valid_from"]
@@ -75,7 +85,7 @@ class ArticleInlineFormSet(forms.BaseInlineFormSet):
         super().clean()
 
 
-class ArticleInline(TranslationStackedInline):
+class ArticleInline(EditorialStackedInline):
     model = Article
     formset = ArticleInlineFormSet
     fields = ["position", "kicker", "headline", "slug", "event", "topics"]
@@ -83,10 +93,20 @@ class ArticleInline(TranslationStackedInline):
     show_change_link = True
     extra = 0
 
+    def source_language(self, bulletin):
+        return bulletin.source_language
+
 
 @admin.register(Bulletin)
-class BulletinAdmin(BulletinImportAdminMixin, TabbedTranslationAdmin):
-    list_display = ["label", "display_title", "publication_date", "status", "article_count"]
+class BulletinAdmin(BulletinImportAdminMixin, BulletinWorkflowAdminMixin, EditorialAdmin):
+    list_display = [
+        "label",
+        "display_title",
+        "publication_date",
+        "status",
+        "article_count",
+        "translations",
+    ]
     list_filter = [
         "year",
         "status",
@@ -125,9 +145,11 @@ class BulletinAdmin(BulletinImportAdminMixin, TabbedTranslationAdmin):
         return bulletin.display_title
 
     def get_readonly_fields(self, request, obj=None):
-        if request.user.has_perm("bulletins.publish_bulletin"):
-            return []
+        # Changed only by the workflow actions on the issue's page (bulletins/services.py).
         return ["status", "published_at"]
+
+    def source_language(self, bulletin):
+        return bulletin.source_language
 
     def get_changeform_initial_data(self, request):
         today = timezone.localdate()
@@ -141,7 +163,7 @@ class BulletinAdmin(BulletinImportAdminMixin, TabbedTranslationAdmin):
         return initial | super().get_changeform_initial_data(request)
 
 
-class ViewpointInline(TranslationStackedInline):
+class ViewpointInline(EditorialStackedInline):
     model = Viewpoint
     fields = [
         "position",
@@ -154,15 +176,21 @@ class ViewpointInline(TranslationStackedInline):
     autocomplete_fields = ["organization", "person"]
     extra = 0
 
+    def source_language(self, article):
+        return article.bulletin.source_language
 
-class ArticleImageInline(TranslationTabularInline):
+
+class ArticleImageInline(EditorialTabularInline):
     model = ArticleImage
     fields = ["position", "image", "alt_text", "caption", "credit"]
     extra = 0
 
+    def source_language(self, article):
+        return article.bulletin.source_language
+
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(EditorialAdmin):
     list_display = ["headline", "bulletin", "position", "event"]
     list_filter = ["bulletin__year", "topics", "viewpoints__organization__kind"]
     list_select_related = ["bulletin", "event"]
@@ -181,9 +209,12 @@ class ArticleAdmin(TabbedTranslationAdmin):
         "viewpoints_heading",
     ]
 
+    def source_language(self, article):
+        return article.bulletin.source_language
+
 
 @admin.register(Viewpoint)
-class ViewpointAdmin(TabbedTranslationAdmin):
+class ViewpointAdmin(EditorialAdmin):
     list_display = ["speaker", "organization", "article"]
     list_filter = ["organization__kind", "article__bulletin__year"]
     list_select_related = ["organization", "person", "article"]
@@ -193,3 +224,6 @@ class ViewpointAdmin(TabbedTranslationAdmin):
         *translated_search_fields("name", prefix="person__"),
     ]
     autocomplete_fields = ["article", "organization", "person"]
+
+    def source_language(self, viewpoint):
+        return viewpoint.article.bulletin.source_language

@@ -176,7 +176,14 @@ class Bulletin(models.Model):
         get_latest_by = ["year", "number"]
         verbose_name = _("bulletin issue")
         verbose_name_plural = _("bulletin issues")
-        permissions = [("publish_bulletin", _("Can publish, schedule and withdraw issues"))]
+        permissions = [
+            ("publish_bulletin", _("Can publish, schedule and withdraw issues")),
+            ("submit_bulletin", _("Can submit issues for review")),
+            (
+                "edit_source_text",
+                _("Can edit source-language text and untranslated fields, not only translations"),
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["year", "number"],
@@ -413,3 +420,7 @@ class Viewpoint(models.Model):
                 "title": self.speaker_title,
             }
         return self.speaker_label or self.organization.name
+
+
+# Models kept in modules of their own, imported here so that Django registers them.
+from bulletins.preview import PreviewLink  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bulletins import views
+from bulletins import preview_views, views
 
 app_name = "bulletins"
 
@@ -12,4 +12,11 @@ urlpatterns = [
         name="article",
     ),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic-detail"),
+    # Preview links for reviewers without an account (bulletins/preview.py).
+    path("preview/<str:token>/", preview_views.BulletinPreviewView.as_view(), name="preview"),
+    path(
+        "preview/<str:token>/<slug:slug>/",
+        preview_views.ArticlePreviewView.as_view(),
+        name="preview-article",
+    ),
 ]

@@ -2,26 +2,33 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView
 
 from bulletins.models import Article, Bulletin
+from bulletins.preview import StaffPreviewMixin
 from topics.models import Topic
 
 
-class BulletinDetailView(DetailView):
+class BulletinDetailView(StaffPreviewMixin, DetailView):
     template_name = "bulletins/bulletin_detail.html"
+
+    def get_queryset(self):
+        return self.visible(Bulletin.objects).prefetch_related(
+            "articles__viewpoints__organization", "articles__viewpoints__person"
+        )
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Bulletin.objects.published().prefetch_related(
-                "articles__viewpoints__organization", "articles__viewpoints__person"
-            ),
+            queryset if queryset is not None else self.get_queryset(),
             year=self.kwargs["year"],
             number=self.kwargs["number"],
         )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(StaffPreviewMixin, DetailView):
+    def get_queryset(self):
+        return self.visible(Article.objects).select_related("bulletin")
+
     def get_object(self, queryset=None):
         return get_object_or_404(
-            Article.objects.published().select_related("bulletin"),
+            queryset if queryset is not None else self.get_queryset(),
             bulletin__year=self.kwargs["year"],
             bulletin__number=self.kwargs["number"],
             slug=self.kwargs["slug"],

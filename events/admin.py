@@ -1,8 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from events.models import Event, EventOrganizer
-from lmec.admin import translated_search_fields
+from lmec import history
+from lmec.admin import EditorialAdmin, translated_search_fields
+
+history.register(Event, children=["organizer_roles"])
+history.register(EventOrganizer, parent="event")
 
 
 class EventOrganizerInline(admin.TabularInline):
@@ -13,7 +16,7 @@ class EventOrganizerInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(TabbedTranslationAdmin):
+class EventAdmin(EditorialAdmin):
     list_display = ["title", "kind", "start_date", "end_date", "format", "parent"]
     list_filter = ["kind", "format", "topics", "organizer_roles__organization__kind"]
     date_hierarchy = "start_date"

@@ -1,7 +1,17 @@
 """Admin helpers shared by the apps."""
 
 from django.conf import settings
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
 from modeltranslation.utils import build_localized_fieldname
+
+from audit.admin import AuditedAdminMixin
+from lmec.concurrency import ConcurrentEditMixin
+from lmec.history_admin import HistoryAdminMixin
+from lmec.translators import TranslatorFieldsMixin, TranslatorInlineMixin
 
 
 def translated_search_fields(*field_names: str, prefix: str = "") -> list[str]:
@@ -15,3 +25,22 @@ def translated_search_fields(*field_names: str, prefix: str = "") -> list[str]:
         for name in field_names
         for code, _label in settings.LANGUAGES
     ]
+
+
+class EditorialAdmin(
+    AuditedAdminMixin,
+    TranslatorFieldsMixin,
+    ConcurrentEditMixin,
+    HistoryAdminMixin,
+    TabbedTranslationAdmin,
+):
+    """The admin of every record editors write: language tabs, history with restore,
+    the audit log, refusal of concurrent overwrites, translators limited to translations."""
+
+
+class EditorialStackedInline(TranslatorInlineMixin, TranslationStackedInline):
+    pass
+
+
+class EditorialTabularInline(TranslatorInlineMixin, TranslationTabularInline):
+    pass

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_prose_editor",
     "lmec",  # project-wide management commands (backup, restore)
+    "reversion",
+    "audit",
     "topics",
     "partners",
     "events",

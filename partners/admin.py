@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from lmec.admin import translated_search_fields
+from lmec import history
+from lmec.admin import EditorialAdmin, translated_search_fields
 from partners.models import Organization, OrganizationAlias, Person
+
+history.register(Organization, children=["aliases"])
+history.register(OrganizationAlias, parent="organization")
+history.register(Person)
 
 
 class OrganizationAliasInline(admin.TabularInline):
@@ -12,7 +16,7 @@ class OrganizationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(TabbedTranslationAdmin):
+class OrganizationAdmin(EditorialAdmin):
     list_display = ["name", "short_name", "kind", "country", "slug"]
     list_filter = ["kind", "country"]
     search_fields = [
@@ -30,7 +34,7 @@ class OrganizationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(TabbedTranslationAdmin):
+class PersonAdmin(EditorialAdmin):
     list_display = ["name", "organization", "slug"]
     list_filter = ["organization__kind"]
     search_fields = [*translated_search_fields("name"), "slug"]

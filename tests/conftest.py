@@ -12,6 +12,12 @@ def english():
         yield
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Accounts made by the tests need no strong hash; the default costs 0.3 s per user."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def demo(db):
     """The demo content: both seed briefings with their partners, events and topics."""
@@ -33,6 +39,16 @@ def editor(db):
 @pytest.fixture
 def publisher(db):
     return UserFactory(username="publisher", role="Publisher")
+
+
+@pytest.fixture
+def translator(db):
+    return UserFactory(username="translator", role="Translator")
+
+
+@pytest.fixture
+def administrator(db):
+    return UserFactory(username="administrator", role="Administrator")
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
 
-from lmec.admin import translated_search_fields
+from lmec import history
+from lmec.admin import EditorialAdmin, translated_search_fields
 from topics.models import Topic
+
+history.register(Topic)
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(EditorialAdmin):
     list_display = ["name", "slug"]
     search_fields = [*translated_search_fields("name"), "slug"]
     prepopulated_fields = {"slug": ["name_en"]}

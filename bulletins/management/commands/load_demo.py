@@ -5,11 +5,14 @@ from django.core.management.base import BaseCommand
 from bulletins.demo.loader import load_demo
 
 # Development only: the command refuses to create accounts unless DEBUG is on.
+# Each account has its role's permissions only (groups from bulletins/migrations), so the
+# demo shows what each role may do; none is a superuser.
 DEMO_ACCOUNTS = [
-    # username, password, role, superuser
-    ("editor", "editor-demo", "Editor", False),
-    ("publisher", "publisher-demo", "Publisher", False),
-    ("admin", "admin-demo", "Administrator", True),
+    # username, password, role
+    ("editor", "editor-demo", "Editor"),
+    ("publisher", "publisher-demo", "Publisher"),
+    ("translator", "translator-demo", "Translator"),
+    ("admin", "admin-demo", "Administrator"),
 ]
 
 
@@ -34,10 +37,8 @@ class Command(BaseCommand):
             self.stdout.write("DEBUG is off: no demo accounts created.")
             return
         self.stdout.write("Demo logins at http://127.0.0.1:8000/admin/ :")
-        for username, password, role, superuser in DEMO_ACCOUNTS:
-            user, new = User.objects.get_or_create(
-                username=username, defaults={"is_staff": True, "is_superuser": superuser}
-            )
+        for username, password, role in DEMO_ACCOUNTS:
+            user, new = User.objects.get_or_create(username=username, defaults={"is_staff": True})
             if new:
                 user.set_password(password)
                 user.save()

@@ -1,0 +1,69 @@
+from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from audit.models import AuditEntry
+from audit.services import audit_record
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The audit log, read-only: nobody edits or deletes what happened."""
+
+    list_display = ["timestamp", "username", "action", "record", "detail"]
+    list_filter = ["action", "content_type", "username"]
+    search_fields = ["object_repr", "username", "detail"]
+    date_hierarchy = "timestamp"
+    list_select_related = ["content_type"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("record"), ordering="object_repr")
+    def record(self, entry):
+        if entry.content_type is None:
+            return entry.object_repr
+        try:
+            url = reverse(
+                f"admin:{entry.content_type.app_label}_{entry.content_type.model}_change",
+                args=[entry.object_id],
+            )
+        except NoReverseMatch:
+            return entry.object_repr
+        return format_html('<a href="{}">{}</a>', url, entry.object_repr)
+
+
+class AuditedAdminMixin:
+    """Record every addition, change and deletion made through this admin in the audit log."""
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        audit_record(
+            user=request.user, action=AuditEntry.Action.CREATED, obj=obj, detail=_message(entry)
+        )
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if message:
+            audit_record(
+                user=request.user, action=AuditEntry.Action.EDITED, obj=obj, detail=_message(entry)
+            )
+        return entry
+
+    def log_deletions(self, request, queryset):
+        for obj in queryset:
+            audit_record(user=request.user, action=AuditEntry.Action.DELETED, obj=obj)
+        return super().log_deletions(request, queryset)
+
+
+def _message(entry):
+    return entry.get_change_message() if isinstance(entry, LogEntry) else ""
