@@ -208,7 +208,7 @@ class BulletinImportAdminMixin:
                     _("You may not save this import: it needs the permission to %(what)s.")
                     % {"what": "; ".join(missing)}
                 )
-            bulletin = bulletin_import(plan=plan, replace=replace)
+            bulletin = bulletin_import(plan=plan, replace=replace, user=request.user)
         except ImportFailed as error:
             form.add_error(None, error.message)
             return self.import_preview(request, form.source, form)

@@ -4,8 +4,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from modeltranslation.utils import build_localized_fieldname
 
+from audit.models import AuditEntry
+from audit.services import audit_record
 from bulletins.importing.errors import ImportFailed
 from bulletins.importing.matching import (
     ImportPlan,
@@ -15,6 +18,7 @@ from bulletins.importing.matching import (
 )
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
 from events.models import Event, EventOrganizer
+from lmec import history
 from lmec.slugs import unique_slug
 from partners.models import Organization, Person
 
@@ -187,13 +191,17 @@ class _Saver:
             viewpoint.delete()
 
 
-def bulletin_import(*, plan: ImportPlan, replace: bool = False) -> Bulletin:
+def bulletin_import(*, plan: ImportPlan, replace: bool = False, user=None) -> Bulletin:
     """Save an import plan as a draft issue, in one transaction: all of it or nothing.
 
     New organizations, people, events, contact and about versions are created as the plan
     proposes. An issue with the same year and number is refused, unless ``replace``: then
     that issue (the same row, its status and its other languages) gets the imported
     content. This is the single write path of every import, the admin's and the command's.
+
+    The import is recorded in the issue's history and the audit log; a replaced issue's
+    previous state is recorded first, so the replace can be undone by a restore.
+    ``user`` is who imported (None from the command line).
     """
     try:
         with transaction.atomic():
@@ -204,12 +212,25 @@ def bulletin_import(*, plan: ImportPlan, replace: bool = False) -> Bulletin:
             )
             if existing and not replace:
                 raise ImportFailed(already_exists_message(plan))
+            if existing:
+                history.ensure_recorded(
+                    existing,
+                    user=user,
+                    why=history.comment(gettext_noop("State before the import replaced it")),
+                )
             saver = _Saver(plan)
             saver.organizations()
             saver.people()
             saver.events()
             bulletin = saver.bulletin(existing)
             saver.articles(bulletin)
+            detail = plan.issue.source.name + (" (replace)" if existing else "")
+            history.record_revision(
+                bulletin,
+                user=user,
+                comment=history.comment(action=AuditEntry.Action.IMPORTED, detail=detail),
+            )
+            audit_record(user=user, action=AuditEntry.Action.IMPORTED, obj=bulletin, detail=detail)
     except ValidationError as error:
         raise ImportFailed(" ".join(error.messages)) from None
     except IntegrityError:
