@@ -3,8 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from lmec import views
+
+admin.site.site_header = _("LMEC Bulletins · editors' desk")
+admin.site.site_title = _("LMEC Bulletins")
+admin.site.index_title = _("Editors' desk")
 
 # "/" has no language: LocaleMiddleware redirects it to /<lang>/ by the browser's
 # languages, defaulting to zh-hans.

@@ -292,7 +292,7 @@ def test_the_admin_speaks_chinese(editor_client):
     response = editor_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="zh-hans")
 
     assert "简报" in response.content.decode()
-    assert "站点管理" in response.content.decode()
+    assert "编辑部" in response.content.decode()
 
 
 def form_errors(response):
@@ -313,3 +313,14 @@ def test_the_admin_loads_no_script_from_outside_the_site(editor_client):
     page = response.content.decode()
     assert "/static/vendor/jquery-ui/jquery-ui.min.js" in page
     assert 'src="//' not in page and 'src="http' not in page
+
+
+@pytest.mark.django_db
+def test_an_editor_switches_the_admin_to_chinese(editor_client):
+    response = editor_client.post(
+        "/i18n/setlang/", {"language": "zh-hans", "next": "/admin/"}, follow=True
+    )
+
+    page = response.content.decode()
+    assert "澜湄环境合作中心简报" in page
+    assert '<option value="zh-hans" lang="zh-hans" selected>' in page
