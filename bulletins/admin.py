@@ -11,6 +11,7 @@ from modeltranslation.admin import (
 )
 
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
+from bulletins.pdf.admin import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
 from lmec.admin import translated_search_fields
 
 
@@ -84,7 +85,7 @@ class ArticleInline(TranslationStackedInline):
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(TabbedTranslationAdmin):
+class BulletinAdmin(BulletinPDFAdminMixin, TabbedTranslationAdmin):
     list_display = ["label", "display_title", "publication_date", "status", "article_count"]
     list_filter = [
         "year",
@@ -161,7 +162,7 @@ class ArticleImageInline(TranslationTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(RenderPDFsOnSaveMixin, TabbedTranslationAdmin):
     list_display = ["headline", "bulletin", "position", "event"]
     list_filter = ["bulletin__year", "topics", "viewpoints__organization__kind"]
     list_select_related = ["bulletin", "event"]
@@ -182,7 +183,8 @@ class ArticleAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Viewpoint)
-class ViewpointAdmin(TabbedTranslationAdmin):
+class ViewpointAdmin(RenderPDFsOnSaveMixin, TabbedTranslationAdmin):
+    pdf_bulletin_lookup = "article__bulletin"
     list_display = ["speaker", "organization", "article"]
     list_filter = ["organization__kind", "article__bulletin__year"]
     list_select_related = ["organization", "person", "article"]

@@ -413,3 +413,7 @@ class Viewpoint(models.Model):
                 "title": self.speaker_title,
             }
         return self.speaker_label or self.organization.name
+
+
+# Stored PDFs and their render queue live in bulletins/pdf/ but belong to this app.
+from bulletins.pdf.models import BulletinPDF, PDFRenderRequest  # noqa: E402, F401

@@ -1,0 +1,89 @@
+"""HTML to PDF with WeasyPrint, with the bundled fonts and no network access.
+
+WeasyPrint is imported here only, on the first render: web processes that merely serve
+stored PDFs never load it.
+"""
+
+import io
+import logging
+import threading
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+
+from bulletins.pdf import fonts
+
+logger = logging.getLogger(__name__)
+
+# Images are printed at most this wide or high (pixels): about 270 dpi across the page.
+IMAGE_MAX_PIXELS = 2000
+
+_font_config = None
+_lock = threading.Lock()
+
+
+@dataclass
+class RenderedPDF:
+    content: bytes
+    pages: int
+
+
+class ResourceNotAllowed(ValueError):
+    pass
+
+
+def fetch_resource(url: str, timeout=None, ssl_context=None):
+    """WeasyPrint's URL fetcher: bundled fonts, uploaded images, data: URLs; nothing else."""
+    from weasyprint import default_url_fetcher
+
+    if url.startswith("lmec-font:"):
+        name = url.removeprefix("lmec-font:")
+        if name not in {face.file for face in fonts.FACES}:
+            raise ResourceNotAllowed(url)
+        return {"file_obj": open(fonts.FONT_DIR / name, "rb"), "mime_type": "font/otf"}
+    if url.startswith("lmec-media:"):
+        return {"string": image_for_print(url.removeprefix("lmec-media:")), "mime_type": None}
+    if url.startswith("data:"):
+        return default_url_fetcher(url)
+    raise ResourceNotAllowed(f"PDFs load no resource from {url}")
+
+
+def image_for_print(name: str) -> bytes:
+    """The uploaded image, scaled down when it is larger than print needs."""
+    from PIL import Image
+
+    with default_storage.open(name, "rb") as file:
+        data = file.read()
+    with Image.open(io.BytesIO(data)) as image:
+        if max(image.size) <= IMAGE_MAX_PIXELS:
+            return data
+        image.thumbnail((IMAGE_MAX_PIXELS, IMAGE_MAX_PIXELS))
+        output = io.BytesIO()
+        if image.mode in ("RGBA", "LA", "P"):
+            image.save(output, "PNG", optimize=True)
+        else:
+            image.convert("RGB").save(output, "JPEG", quality=85)
+        return output.getvalue()
+
+
+def font_configuration():
+    """One font configuration per process: the bundled fonts are loaded at the first render."""
+    global _font_config
+    if _font_config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        _font_config = FontConfiguration()
+    return _font_config
+
+
+def render_pdf(html: str) -> RenderedPDF:
+    """Print ``html`` (from bulletins.pdf.document) to PDF."""
+    from weasyprint import HTML
+
+    with _lock:  # WeasyPrint's font configuration is not meant for two threads at once
+        document = HTML(
+            string=html, base_url=settings.LMEC_SITE_URL, url_fetcher=fetch_resource
+        ).render(font_config=font_configuration())
+        content = document.write_pdf()
+    return RenderedPDF(content=content, pages=len(document.pages))
