@@ -6,8 +6,10 @@ stored PDFs never load it.
 
 import io
 import logging
+import sys
 import threading
 from dataclasses import dataclass
+from functools import cache
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -33,9 +35,31 @@ class ResourceNotAllowed(ValueError):
     pass
 
 
+@cache
+def weasyprint():
+    """Import WeasyPrint, without the library search that makes it slow to start.
+
+    WeasyPrint asks cffi for each C library (Pango, HarfBuzz, fontconfig, …) by several
+    names; the first ones make ctypes.util.find_library run ldconfig, gcc and ld, 36
+    processes and half a second on a busy machine. On Linux the names it tries next
+    ("libpango-1.0.so.0") load directly, so the search is skipped while it imports.
+    """
+    import ctypes.util
+
+    search = ctypes.util.find_library
+    if sys.platform == "linux":
+        ctypes.util.find_library = lambda name: None
+    try:
+        import weasyprint
+        import weasyprint.text.fonts
+    finally:
+        ctypes.util.find_library = search
+    return weasyprint
+
+
 def fetch_resource(url: str, timeout=None, ssl_context=None):
     """WeasyPrint's URL fetcher: bundled fonts, uploaded images, data: URLs; nothing else."""
-    from weasyprint import default_url_fetcher
+    default_url_fetcher = weasyprint().default_url_fetcher
 
     if url.startswith("lmec-font:"):
         name = url.removeprefix("lmec-font:")
@@ -71,18 +95,14 @@ def font_configuration():
     """One font configuration per process: the bundled fonts are loaded at the first render."""
     global _font_config
     if _font_config is None:
-        from weasyprint.text.fonts import FontConfiguration
-
-        _font_config = FontConfiguration()
+        _font_config = weasyprint().text.fonts.FontConfiguration()
     return _font_config
 
 
 def render_pdf(html: str) -> RenderedPDF:
     """Print ``html`` (from bulletins.pdf.document) to PDF."""
-    from weasyprint import HTML
-
     with _lock:  # WeasyPrint's font configuration is not meant for two threads at once
-        document = HTML(
+        document = weasyprint().HTML(
             string=html, base_url=settings.LMEC_SITE_URL, url_fetcher=fetch_resource
         ).render(font_config=font_configuration())
         content = document.write_pdf()
