@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bulletins.models import Bulletin
+from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
 from bulletins.pdf import document
 from bulletins.pdf.services import RenderBusy, current_pdf, export_pdf, schedule_render
 
@@ -184,3 +184,35 @@ class BulletinPDFAdminMixin:
             content_type="application/zip",
             headers={"Content-Disposition": 'attachment; filename="LMEC-Bulletin-PDFs.zip"'},
         )
+
+
+@admin.register(BulletinPDF)
+class BulletinPDFAdmin(admin.ModelAdmin):
+    """The stored PDFs, for operators: what is rendered, when, how big, how fast."""
+
+    list_display = ["bulletin", "edition", "pages", "size", "render_seconds", "rendered_at"]
+    list_filter = ["edition", "bulletin__year"]
+    list_select_related = ["bulletin"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the file would stay behind; `render_pdfs --stale` replaces PDFs
+
+
+@admin.register(PDFRenderRequest)
+class PDFRenderRequestAdmin(admin.ModelAdmin):
+    """Issues waiting for a render; a request that failed three times shows its error here."""
+
+    list_display = ["bulletin", "requested_at", "attempts", "last_error"]
+    list_select_related = ["bulletin"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -166,15 +166,20 @@ def current_pdf(bulletin: Bulletin, edition: str) -> BulletinPDF | None:
     return stored_pdf(bulletin, edition, document.fingerprint(html))
 
 
-def render_pdfs(bulletin: Bulletin, *, force: bool = False) -> list[BulletinPDF]:
+def render_pdfs(
+    bulletin: Bulletin, *, force: bool = False, only: list[str] | None = None
+) -> list[BulletinPDF]:
     """Render and store every edition of ``bulletin`` whose stored PDF is missing or stale.
 
-    Editions the issue no longer has (a translation removed) lose their stored PDF.
+    ``only`` limits it to some editions. Editions the issue no longer has (a translation
+    removed) lose their stored PDF.
     """
     bulletin = load(bulletin)
     editions = document.editions(bulletin)
     pdfs = []
     for edition in editions:
+        if only is not None and edition not in only:
+            continue
         html = document.build_html(bulletin, edition)
         fingerprint = document.fingerprint(html)
         stored = stored_pdf(bulletin, edition, fingerprint)

@@ -65,7 +65,7 @@ class Command(BaseCommand):
         written = 0
         for bulletin in issues:
             if bulletin.status == Bulletin.Status.PUBLISHED:
-                render_pdfs(bulletin, force=rerender)
+                render_pdfs(bulletin, force=rerender, only=editions)
             wanted = editions or document.editions(document.issue_queryset().get(pk=bulletin.pk))
             for edition in wanted:
                 pdf = export_pdf(bulletin, edition, wait=None)
