@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy
 
 from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
 from bulletins.pdf import document
-from bulletins.pdf.services import RenderBusy, current_pdf, export_pdf, schedule_render
+from bulletins.pdf.services import (
+    RenderBusy,
+    current_pdf,
+    delete_pdfs,
+    export_pdf,
+    schedule_render,
+)
 
 # A zip asks for at most this many renders on the spot (drafts, or PDFs not rendered yet);
 # more would keep a web worker busy for too long: `manage.py export_pdfs` does any number.
@@ -74,6 +80,14 @@ class BulletinPDFAdminMixin:
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         schedule_render(form.instance)
+
+    def delete_model(self, request, obj):
+        delete_pdfs(BulletinPDF.objects.filter(bulletin=obj))  # the files, with the rows
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        delete_pdfs(BulletinPDF.objects.filter(bulletin__in=queryset))
+        super().delete_queryset(request, queryset)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -186,6 +200,13 @@ class BulletinPDFAdminMixin:
         )
 
 
+def may_delete_pdfs(model_admin, request, obj=None) -> bool:
+    """Whoever may delete an issue may delete its PDFs and render requests with it."""
+    return admin.ModelAdmin.has_delete_permission(model_admin, request, obj) or (
+        request.user.has_perm("bulletins.delete_bulletin")
+    )
+
+
 @admin.register(BulletinPDF)
 class BulletinPDFAdmin(admin.ModelAdmin):
     """The stored PDFs, for operators: what is rendered, when, how big, how fast."""
@@ -201,7 +222,13 @@ class BulletinPDFAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return False  # the file would stay behind; `render_pdfs --stale` replaces PDFs
+        return may_delete_pdfs(self, request, obj)
+
+    def delete_model(self, request, obj):
+        delete_pdfs(BulletinPDF.objects.filter(pk=obj.pk))  # the file too
+
+    def delete_queryset(self, request, queryset):
+        delete_pdfs(queryset)
 
 
 @admin.register(PDFRenderRequest)
@@ -216,3 +243,6 @@ class PDFRenderRequestAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return may_delete_pdfs(self, request, obj)

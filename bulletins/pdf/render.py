@@ -102,8 +102,10 @@ def font_configuration():
 def render_pdf(html: str) -> RenderedPDF:
     """Print ``html`` (from bulletins.pdf.document) to PDF."""
     with _lock:  # WeasyPrint's font configuration is not meant for two threads at once
-        document = weasyprint().HTML(
-            string=html, base_url=settings.LMEC_SITE_URL, url_fetcher=fetch_resource
-        ).render(font_config=font_configuration())
+        document = (
+            weasyprint()
+            .HTML(string=html, base_url=settings.LMEC_SITE_URL, url_fetcher=fetch_resource)
+            .render(font_config=font_configuration())
+        )
         content = document.write_pdf()
     return RenderedPDF(content=content, pages=len(document.pages))

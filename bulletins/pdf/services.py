@@ -196,11 +196,13 @@ def render_pdfs(
     return pdfs
 
 
-def export_pdf(bulletin: Bulletin, edition: str, *, wait: float = 30) -> ExportedPDF:
+def export_pdf(bulletin: Bulletin, edition: str, *, wait: float | None = 10) -> ExportedPDF:
     """The PDF staff download from the admin: stored when current, else rendered now.
 
     An issue that is not published (draft, in review, withdrawn) is rendered on demand and
-    marked as a draft on every page; it is never stored.
+    marked as a draft on every page; it is never stored. If another render holds the lock
+    for more than ``wait`` seconds (None: no limit), RenderBusy is raised: a web worker
+    must answer before gunicorn's timeout.
     """
     bulletin = load(bulletin)
     draft = bulletin.status != Bulletin.Status.PUBLISHED

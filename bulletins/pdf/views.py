@@ -14,7 +14,6 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from bulletins.models import published_condition
 from bulletins.pdf import document
 from bulletins.pdf.services import current_pdf, request_render
 
@@ -23,9 +22,7 @@ RETRY_AFTER_SECONDS = 30
 
 @require_safe
 def bulletin_pdf(request, year, number, bilingual=False):
-    bulletin = get_object_or_404(
-        document.issue_queryset().filter(published_condition()), year=year, number=number
-    )
+    bulletin = get_object_or_404(document.issue_queryset().published(), year=year, number=number)
     editions = document.editions(bulletin)
     edition = document.BILINGUAL if bilingual else translation.get_language()
     if edition not in editions:

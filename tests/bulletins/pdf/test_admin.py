@@ -193,3 +193,18 @@ def test_the_renderer_is_started_only_in_spawn_mode(settings, monkeypatch, rende
         assert commands[0][-2:] == [str(settings.BASE_DIR / "manage.py"), "render_pdfs"]
     else:
         assert commands == []
+
+
+def test_deleting_an_issue_deletes_its_stored_pdfs(publisher_client, db, pdf_storage):
+    bulletin = issue(Bulletin.Status.PUBLISHED)
+    services.render_pdfs(bulletin, only=["en"])
+    path = pdf_storage / BulletinPDF.objects.get().path
+    assert path.exists()
+
+    response = publisher_client.post(
+        f"/admin/bulletins/bulletin/{bulletin.pk}/delete/", {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not path.exists()
+    assert not BulletinPDF.objects.exists()
