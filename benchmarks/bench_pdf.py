@@ -12,8 +12,8 @@
 Goals: cold render ≤ 1.5 s, warm ≤ 1 s, ≤ 250 MB peak, cached download ≤ 50 ms.
 Runs against the project's development database (the demo content is loaded if missing),
 which the child processes and gunicorn reach through DATABASE_URL, as in production
-(registering with the embedded server would add a second to each start); stored PDFs go
-to a temporary folder.
+(registering with the embedded server would add a second to each start). The PDFs it
+stores are the demo issues' current PDFs, as `make run` stores them.
 """
 
 import http.client
@@ -23,7 +23,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
@@ -125,13 +124,13 @@ def get(connection, path, headers=None):
     return time.perf_counter() - started, response, body
 
 
-def cached_downloads(pdf_root: str) -> None:
+def cached_downloads() -> None:
     from bulletins.models import Bulletin
     from bulletins.pdf.services import render_pdfs
 
     for year, number in SEEDS:
         render_pdfs(Bulletin.objects.get(year=year, number=number))
-    env = {**os.environ, "LMEC_PDF_ROOT": pdf_root, "DJANGO_LOG_LEVEL": "WARNING"}
+    env = {**os.environ, "DJANGO_LOG_LEVEL": "WARNING"}
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -194,8 +193,6 @@ def database_url() -> str:
 
 
 def main() -> None:
-    pdf_root = tempfile.mkdtemp(prefix="lmec-bench-pdfs-")
-    os.environ["LMEC_PDF_ROOT"] = pdf_root
     import django
 
     django.setup()
@@ -209,7 +206,7 @@ def main() -> None:
     load_demo()
     cold_renders()
     warm_renders()
-    cached_downloads(pdf_root)
+    cached_downloads()
 
 
 if __name__ == "__main__":

@@ -145,6 +145,28 @@ def delete_pdfs(queryset) -> None:
         pdf.delete()
 
 
+def prune_files() -> list[str]:
+    """Delete the files of the PDF storage that no stored PDF refers to; return their paths."""
+    storage = pdf_storage()
+    known = set(BulletinPDF.objects.values_list("path", flat=True))
+    pruned = []
+
+    def walk(folder):
+        if folder and not storage.exists(folder):
+            return
+        folders, files = storage.listdir(folder)
+        for name in files:
+            path = f"{folder}/{name}" if folder else name
+            if path not in known:
+                storage.delete(path)
+                pruned.append(path)
+        for name in folders:
+            walk(f"{folder}/{name}" if folder else name)
+
+    walk("")
+    return pruned
+
+
 def load(bulletin: Bulletin) -> Bulletin:
     """The issue again, with everything its PDF prints."""
     return document.issue_queryset().get(pk=bulletin.pk)

@@ -33,7 +33,7 @@ def bulletin_pdf(request, year, number, bilingual=False):
             return redirect(reverse("bulletins:pdf", kwargs={"year": year, "number": number}))
 
     pdf = current_pdf(bulletin, edition)
-    if pdf is None:
+    if pdf is None or not pdf.storage.exists(pdf.path):
         request_render(bulletin)
         response = render(request, "bulletins/pdf/pending.html", {"bulletin": bulletin}, status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from bulletins.models import Bulletin
-from bulletins.pdf.services import render_pdfs, run_queue
+from bulletins.pdf.services import prune_files, render_pdfs, run_queue
 
 
 class Command(BaseCommand):
@@ -22,8 +22,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="With --stale: render even current PDFs."
         )
+        parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="Delete files in the PDF storage that no stored PDF refers to, and exit.",
+        )
 
-    def handle(self, *args, wait, stale, year, force, verbosity, **options):
+    def handle(self, *args, wait, stale, year, force, prune, verbosity, **options):
+        if prune:
+            for path in prune_files():
+                if verbosity:
+                    self.stdout.write(f"deleted {path}")
+            return
         if not stale:
             handled = run_queue(wait=wait)
             if verbosity > 1:

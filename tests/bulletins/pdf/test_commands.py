@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
-from bulletins.pdf.services import run_queue, schedule_render
+from bulletins.pdf.services import render_pdfs, run_queue, schedule_render
 from tests.bulletins.pdf.reading import pdf_text
 from tests.factories import ArticleFactory, BulletinFactory
 
@@ -108,3 +108,17 @@ def test_stale_renders_every_published_issue_whose_pdf_is_out_of_date(db):
         .storage.open(BulletinPDF.objects.get(bulletin=bulletin, edition="en").path)
         .read()
     )
+
+
+def test_prune_deletes_the_files_no_stored_pdf_refers_to(db, pdf_storage):
+    bulletin = make_issue(2021, 1)
+    render_pdfs(bulletin, only=["en"])
+    kept = pdf_storage / BulletinPDF.objects.get().path
+    orphan = pdf_storage / "2019/04/LMEC-Bulletin-2019-04-en-0123456789abcdef.pdf"
+    orphan.parent.mkdir(parents=True)
+    orphan.write_bytes(b"%PDF-1.7")
+
+    call_command("render_pdfs", "--prune", verbosity=0)
+
+    assert kept.exists()
+    assert not orphan.exists()

@@ -232,3 +232,13 @@ def test_the_include_offers_no_bilingual_edition_without_english(db):
     html = pdf_links_html(issue)
     assert 'href="/en/bulletins/2021/7/pdf/"' in html
     assert "bilingual" not in html
+
+
+def test_a_stored_pdf_whose_file_is_gone_is_rendered_again_not_a_500(client, issue, pdf_storage):
+    render_pdfs(issue, only=["en"])
+    (pdf_storage / BulletinPDF.objects.get().path).unlink()  # e.g. a storage restored apart
+
+    assert client.get(pdf_url()).status_code == 503
+    assert PDFRenderRequest.objects.filter(bulletin=issue).exists()
+    render_pdfs(issue, only=["en"])
+    assert client.get(pdf_url()).status_code == 200
