@@ -294,8 +294,6 @@ def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> d
     return {
         "lang": main,
         "interface_lang": interface,
-        "edition": edition,
-        "bilingual": edition == BILINGUAL,
         "title": title,
         "author": f"{CENTER_NAME_ZH} {CENTER_NAME_EN}",
         "keywords": keywords,
@@ -309,7 +307,6 @@ def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> d
         "draft_notice_css": mark_safe(css_string(draft_notice)),
         "articles": articles,
         "closing": [closing_blocks(bulletin, language, fallbacks) for language in languages],
-        "issue_url": url_in(main, "bulletins:detail", year=bulletin.year, number=bulletin.number),
         # The printed date, not the publication time: rescheduling changes no PDF.
         "created": bulletin.publication_date.isoformat(),
         "font_faces": [
