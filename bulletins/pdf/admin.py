@@ -200,19 +200,12 @@ class BulletinPDFAdminMixin:
         )
 
 
-def may_delete_pdfs(model_admin, request, obj=None) -> bool:
-    """Whoever may delete an issue may delete its PDFs and render requests with it."""
-    return admin.ModelAdmin.has_delete_permission(model_admin, request, obj) or (
-        request.user.has_perm("bulletins.delete_bulletin")
-    )
+class PDFRecordAdmin(admin.ModelAdmin):
+    """Records the site keeps by itself: listed, never added or edited by hand.
 
+    Whoever may delete an issue may delete them with it (the admin's delete page checks).
+    """
 
-@admin.register(BulletinPDF)
-class BulletinPDFAdmin(admin.ModelAdmin):
-    """The stored PDFs, for operators: what is rendered, when, how big, how fast."""
-
-    list_display = ["bulletin", "edition", "pages", "size", "render_seconds", "rendered_at"]
-    list_filter = ["edition", "bulletin__year"]
     list_select_related = ["bulletin"]
 
     def has_add_permission(self, request):
@@ -222,7 +215,17 @@ class BulletinPDFAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
-        return may_delete_pdfs(self, request, obj)
+        return super().has_delete_permission(request, obj) or request.user.has_perm(
+            "bulletins.delete_bulletin"
+        )
+
+
+@admin.register(BulletinPDF)
+class BulletinPDFAdmin(PDFRecordAdmin):
+    """The stored PDFs, for operators: what is rendered, when, how big, how fast."""
+
+    list_display = ["bulletin", "edition", "pages", "size", "render_seconds", "rendered_at"]
+    list_filter = ["edition", "bulletin__year"]
 
     def delete_model(self, request, obj):
         delete_pdfs(BulletinPDF.objects.filter(pk=obj.pk))  # the file too
@@ -232,17 +235,7 @@ class BulletinPDFAdmin(admin.ModelAdmin):
 
 
 @admin.register(PDFRenderRequest)
-class PDFRenderRequestAdmin(admin.ModelAdmin):
+class PDFRenderRequestAdmin(PDFRecordAdmin):
     """Issues waiting for a render; a request that failed three times shows its error here."""
 
     list_display = ["bulletin", "requested_at", "attempts", "last_error"]
-    list_select_related = ["bulletin"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return may_delete_pdfs(self, request, obj)
