@@ -15,6 +15,7 @@ PORT ?= 8000
 run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
+	$(PY) manage.py render_pdfs --stale --verbosity 0
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED)  ## lint, then the whole test suite against a throwaway PostgreSQL database

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bulletins.importing.admin import BulletinImportAdminMixin
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
+from bulletins.pdf.admin import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
 from bulletins.workflow_admin import BulletinWorkflowAdminMixin
 from lmec import history
 from lmec.admin import (
@@ -98,7 +99,9 @@ class ArticleInline(EditorialStackedInline):
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(BulletinImportAdminMixin, BulletinWorkflowAdminMixin, EditorialAdmin):
+class BulletinAdmin(
+    BulletinImportAdminMixin, BulletinPDFAdminMixin, BulletinWorkflowAdminMixin, EditorialAdmin
+):
     list_display = [
         "label",
         "display_title",
@@ -190,7 +193,7 @@ class ArticleImageInline(EditorialTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(EditorialAdmin):
+class ArticleAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
     list_display = ["headline", "bulletin", "position", "event"]
     list_filter = ["bulletin__year", "topics", "viewpoints__organization__kind"]
     list_select_related = ["bulletin", "event"]
@@ -214,7 +217,8 @@ class ArticleAdmin(EditorialAdmin):
 
 
 @admin.register(Viewpoint)
-class ViewpointAdmin(EditorialAdmin):
+class ViewpointAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
+    pdf_bulletin_lookup = "article__bulletin"
     list_display = ["speaker", "organization", "article"]
     list_filter = ["organization__kind", "article__bulletin__year"]
     list_select_related = ["organization", "person", "article"]

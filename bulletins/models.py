@@ -423,4 +423,5 @@ class Viewpoint(models.Model):
 
 
 # Models kept in modules of their own, imported here so that Django registers them.
+from bulletins.pdf.models import BulletinPDF, PDFRenderRequest  # noqa: E402, F401
 from bulletins.preview import PreviewLink  # noqa: E402, F401

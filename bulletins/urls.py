@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from bulletins import preview_views, views
 
@@ -6,6 +6,7 @@ app_name = "bulletins"
 
 urlpatterns = [
     path("bulletins/<int:year>/<int:number>/", views.BulletinDetailView.as_view(), name="detail"),
+    path("", include("bulletins.pdf.urls")),  # PDFs: before the article slug matches "pdf"
     path(
         "bulletins/<int:year>/<int:number>/<slug:slug>/",
         views.ArticleDetailView.as_view(),

@@ -152,6 +152,11 @@ STORAGES = {
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
+    # Rendered PDFs of issues (bulletins/pdf/): not under MEDIA_ROOT, never listed publicly.
+    "pdfs": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.str("LMEC_PDF_ROOT", default=str(VAR_DIR / "pdfs"))},
+    },
 }
 
 # Uploads: images larger than this are refused with a message (lmec/validators.py).
@@ -161,6 +166,16 @@ MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
 LMEC_MAX_IMPORT_UPLOAD_BYTES = env.int("LMEC_MAX_IMPORT_UPLOAD_BYTES", default=5 * 1024 * 1024)
 
 LOGIN_URL = "admin:login"
+
+# PDFs of issues (bulletins/pdf/, docs/pdfs.md).
+# The site's public address, for the live links printed in PDFs (rendered outside requests).
+LMEC_SITE_URL = env.str("LMEC_SITE_URL", default="http://127.0.0.1:8000")
+# How a render runs after an issue changes: "spawn" starts `manage.py render_pdfs` in the
+# background; "queue" only records the request for a `render_pdfs --wait` service.
+LMEC_PDF_RENDERER = env.str("LMEC_PDF_RENDERER", default="spawn")
+# With nginx: the internal location the PDF storage is served from (X-Accel-Redirect),
+# e.g. "/_pdfs/"; empty: Django streams the file itself.
+LMEC_PDF_ACCEL_REDIRECT = env.str("LMEC_PDF_ACCEL_REDIRECT", default="")
 
 # Production hardening; `manage.py check --deploy` passes with DJANGO_DEBUG=false.
 if not DEBUG:

@@ -18,6 +18,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def pdf_renders_queued(settings):
+    """Saving a published issue queues its PDF render but starts no background process."""
+    settings.LMEC_PDF_RENDERER = "queue"
+
+
 @pytest.fixture
 def demo(db):
     """The demo content: both seed briefings with their partners, events and topics."""
