@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy
 from audit.models import AuditEntry
 from audit.services import audit_record
 from bulletins.models import Bulletin
+from bulletins.pdf.services import schedule_render
 from bulletins.preview import PreviewLink
 from lmec import history
 
@@ -155,6 +156,9 @@ def _transition(
             reversion.set_user(user)
             reversion.set_comment(history.comment(action=action, detail=detail))
         audit_record(user=user, action=action, obj=locked, detail=detail)
+        # Published (or scheduled): its PDFs are rendered in the background, ready when
+        # it appears. Other statuses have no public PDF.
+        schedule_render(locked)
     return locked
 
 
@@ -254,7 +258,11 @@ def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
             )
             restored.refresh_from_db()
 
-        return history.version_restore(version=version, user=user, after_revert=keep_workflow_state)
+        restored = history.version_restore(
+            version=version, user=user, after_revert=keep_workflow_state
+        )
+        schedule_render(restored)  # a published issue's content changed
+        return restored
 
 
 def may_recover(*, version, user) -> bool:
@@ -267,7 +275,10 @@ def bulletin_recover(*, version, user) -> Bulletin:
     was deleted, status included."""
     if not may_recover(version=version, user=user):
         raise PermissionDenied(_("Only a publisher may recover an issue that was not a draft."))
-    return history.version_recover(version=version, user=user)
+    with transaction.atomic():
+        recovered = history.version_recover(version=version, user=user)
+        schedule_render(recovered)
+    return recovered
 
 
 # Preview links.

@@ -17,6 +17,7 @@ from bulletins.importing.matching import (
     ProposedPerson,
 )
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
+from bulletins.pdf.services import schedule_render
 from events.models import Event, EventOrganizer
 from lmec import history
 from lmec.slugs import unique_slug
@@ -231,6 +232,7 @@ def bulletin_import(*, plan: ImportPlan, replace: bool = False, user=None) -> Bu
                 comment=history.comment(action=AuditEntry.Action.IMPORTED, detail=detail),
             )
             audit_record(user=user, action=AuditEntry.Action.IMPORTED, obj=bulletin, detail=detail)
+            schedule_render(bulletin)  # only a replaced published issue has PDFs to renew
     except ValidationError as error:
         raise ImportFailed(" ".join(error.messages)) from None
     except IntegrityError:
