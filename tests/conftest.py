@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from bulletins.demo.loader import load_demo
@@ -10,6 +11,12 @@ def english():
     """Tests read messages in English unless they choose a language themselves."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no page stored by one test reaches another."""
+    cache.clear()
 
 
 @pytest.fixture
