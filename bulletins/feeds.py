@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from bulletins.models import Bulletin
@@ -38,9 +37,6 @@ class LatestIssuesFeed(Feed):
 
     def author_name(self):
         return _("Lancang-Mekong Environmental Cooperation Center")
-
-    def language(self):
-        return get_language()
 
     def feed_copyright(self):
         return _("Lancang-Mekong Environmental Cooperation Center")

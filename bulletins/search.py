@@ -18,7 +18,6 @@ public is not stored: it is checked when searching, with ``published_condition``
 withdrawn issue disappears and a scheduled one appears on time.
 """
 
-import html
 import re
 import threading
 from collections import defaultdict
@@ -26,18 +25,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
 from django.db import transaction
-from django.db.models import BooleanField, Case, FloatField, Q, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Cast
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
 from bulletins.models import Article, SearchEntry, Viewpoint, published_condition
 from events.models import Event
+from lmec.seo import plain_text
 from partners.models import Organization
 
 CHINESE = "zh-hans"
@@ -121,10 +126,6 @@ def chinese_tsquery(query: str) -> str | None:
 
 def quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
-
-
-def plain_text(value: str) -> str:
-    return " ".join(html.unescape(strip_tags(value or "")).split())
 
 
 def text_in(obj, field_name: str, language: str) -> str:
@@ -358,32 +359,46 @@ class Query:
     def is_empty(self) -> bool:
         return not self.text
 
-    def match_sql(self):
-        """SQL (and its parameters) true for the entries this query finds."""
-        table = SearchEntry._meta.db_table
-        clauses = [
-            f'("{table}"."language" = \'en\' AND "{table}"."vector" @@ websearch_to_tsquery(\'english\', %s))',
-            f'("{table}"."language" NOT IN (\'en\', \'zh-hans\') AND "{table}"."vector" @@ websearch_to_tsquery(\'simple\', %s))',
+    def per_language(self):
+        """(condition on the entry's language, tsquery) for each way text is indexed."""
+        queries = [
+            (
+                Q(language=ENGLISH),
+                SearchQuery(self.text, config="english", search_type="websearch"),
+            ),
+            (
+                ~Q(language__in=[ENGLISH, CHINESE]),
+                SearchQuery(self.text, config="simple", search_type="websearch"),
+            ),
         ]
-        params = [self.text, self.text]
         if self.chinese:
-            clauses.append(
-                f'("{table}"."language" = \'zh-hans\' AND "{table}"."vector" @@ %s::tsquery)'
-            )
-            params.append(self.chinese)
-        return "(" + " OR ".join(clauses) + ")", params
+            queries.append((Q(language=CHINESE), LiteralSearchQuery(self.chinese)))
+        return queries
 
-    def rank_sql(self):
-        table = SearchEntry._meta.db_table
-        chinese = "%s::tsquery" if self.chinese else "NULL::tsquery"
-        sql = (
-            f'ts_rank("{table}"."vector", CASE "{table}"."language" '
-            f"WHEN 'en' THEN websearch_to_tsquery('english', %s) "
-            f"WHEN 'zh-hans' THEN {chinese} "
-            f"ELSE websearch_to_tsquery('simple', %s) END, 1)"
+    def condition(self) -> Q:
+        """True for the entries this query finds."""
+        condition = Q(pk__in=[])
+        for language, query in self.per_language():
+            condition |= language & Q(vector=query)
+        return condition
+
+    def rank(self):
+        """ts_rank against the query of the entry's language (length-normalized)."""
+        query = Case(
+            *(When(language, then=query) for language, query in self.per_language()),
+            default=Value(None),
+            output_field=SearchQueryField(),
         )
-        params = [self.text, *([self.chinese] if self.chinese else []), self.text]
-        return sql, params
+        return SearchRank(F("vector"), query, normalization=Value(1))
+
+
+class LiteralSearchQuery(SearchQuery):
+    """A tsquery already in PostgreSQL's syntax ("('生物' <-> '多样性')"), used as it is."""
+
+    template = "(%(expressions)s)::tsquery"
+
+    def __init__(self, value):
+        super().__init__(value, search_type="raw")
 
 
 def visible_entries():
@@ -399,13 +414,7 @@ def search(
     An item written in several languages matches once, in the reader's ``language`` when
     that version matches, else in its best-ranked version.
     """
-    match_sql, match_params = query.match_sql()
-    rank_sql, rank_params = query.rank_sql()
-    matches = (
-        visible_entries()
-        .annotate(matched=RawSQL(match_sql, match_params, output_field=BooleanField()))
-        .filter(matched=True)
-    )
+    matches = visible_entries().filter(query.condition())
     if kind:
         matches = matches.filter(kind=kind)
     if year:
@@ -414,7 +423,7 @@ def search(
         matches = matches.filter(language=only_language)
     best = (
         matches.annotate(
-            rank=RawSQL(rank_sql, rank_params, output_field=FloatField()),
+            rank=query.rank(),
             preferred=Case(When(language=language, then=Value(0)), default=Value(1)),
         )
         .order_by("kind", "object_id", "preferred", "-rank")
@@ -424,7 +433,7 @@ def search(
     return (
         SearchEntry.objects.filter(pk__in=best)
         .select_related("bulletin")
-        .annotate(rank=RawSQL(rank_sql, rank_params, output_field=FloatField()))
+        .annotate(rank=query.rank())
         .order_by("-rank", "-date", "pk")
     )
 

@@ -5,6 +5,8 @@ the <title>, the description, canonical and Open Graph / Twitter card tags, and 
 schema.org JSON-LD block.
 """
 
+import html
+import re
 from dataclasses import dataclass, field
 
 from django.templatetags.static import static
@@ -30,10 +32,18 @@ class PageMeta:
         return self.image or static(DEFAULT_IMAGE)
 
 
+BLOCK_END = re.compile(r"(<br\s*/?>|</(?:p|h[1-6]|li|blockquote|div)>)", re.IGNORECASE)
+
+
+def plain_text(value: str) -> str:
+    """Rich text as plain text on one line; paragraphs stay apart ("economy. Since")."""
+    text = strip_tags(BLOCK_END.sub(r"\1 ", value or ""))
+    return " ".join(html.unescape(text).split())
+
+
 def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
     """A plain-text summary of (possibly HTML) ``text`` for meta descriptions."""
-    plain = " ".join(strip_tags(text or "").split())
-    return Truncator(plain).chars(chars)
+    return Truncator(plain_text(text)).chars(chars)
 
 
 def site_description() -> str:

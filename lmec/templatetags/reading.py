@@ -150,3 +150,15 @@ def absolute_url(context, url):
     if not url or request is None:
         return url
     return request.build_absolute_uri(url)
+
+
+# The interface is translated into these; the other languages' catalogs say the English
+# text (see `make messages`), so their pages' navigation is in English.
+INTERFACE_LANGUAGES = ("zh-hans", "en")
+
+
+@register.simple_tag
+def interface_language():
+    """The language the interface (navigation, labels) is actually shown in."""
+    current = get_language()
+    return current if current in INTERFACE_LANGUAGES else "en"
