@@ -21,6 +21,7 @@ withdrawn issue disappears and a scheduled one appears on time.
 import re
 import threading
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -267,14 +268,17 @@ BUILDERS = {
 }
 
 
+def store(entries):
+    for entry in entries:
+        entry.vector = vector_for(entry.language, entry.title, entry.keywords, entry.body)
+    SearchEntry.objects.bulk_create(entries, batch_size=200)
+
+
 @transaction.atomic
 def index(kind, obj):
     """Replace the entries of one item by what it says now."""
     SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
-    entries = list(BUILDERS[kind](obj))
-    for entry in entries:
-        entry.vector = vector_for(entry.language, entry.title, entry.keywords, entry.body)
-    SearchEntry.objects.bulk_create(entries)
+    store(list(BUILDERS[kind](obj)))
 
 
 def remove(kind, pk):
@@ -321,17 +325,40 @@ def viewpoints():
 
 @transaction.atomic
 def rebuild():
-    """Index everything afresh; returns the number of entries."""
-    SearchEntry.objects.all().delete()
+    """Index everything afresh, in a few queries; returns the number of entries."""
+    entries = []
     for article in Article.objects.select_related("bulletin"):
-        index_article(article)
+        entries += article_entries(article)
     for viewpoint in viewpoints():
-        index_viewpoint(viewpoint)
+        entries += viewpoint_entries(viewpoint)
     for event in Event.objects.all():
-        index_event(event)
+        entries += event_entries(event)
     for organization in Organization.objects.prefetch_related("aliases"):
-        index(SearchEntry.Kind.ORGANIZATION, organization)
-    return SearchEntry.objects.count()
+        entries += organization_entries(organization)
+    SearchEntry.objects.all().delete()
+    store(entries)
+    return len(entries)
+
+
+_pause = threading.local()
+
+
+@contextmanager
+def indexing_paused():
+    """Saves and deletes inside do not update the index one by one; it is rebuilt once at
+    the end. For bulk loads (the demo content, imports)."""
+    depth = getattr(_pause, "depth", 0)
+    _pause.depth = depth + 1
+    try:
+        yield
+    finally:
+        _pause.depth = depth
+    if depth == 0:
+        rebuild()
+
+
+def is_paused() -> bool:
+    return getattr(_pause, "depth", 0) > 0
 
 
 # Searching ----------------------------------------------------------------------------

@@ -44,49 +44,27 @@ def clear_page_cache(sender, **kwargs):
     content_changed()
 
 
-def article_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        search.index_article(instance)
+def indexer(update):
+    """A receiver calling ``update(instance)``, except for fixtures and paused bulk loads."""
+
+    def receiver(sender, instance, raw=False, created=False, **kwargs):
+        if raw or search.is_paused():
+            return
+        if sender is Bulletin and created:
+            return  # a new issue has no articles yet
+        update(instance)
+
+    return receiver
 
 
-def viewpoint_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        search.index_viewpoint(instance)
-
-
-def event_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        search.index_event(instance)
-
-
-def organization_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        search.index_organization(instance)
-
-
-def alias_changed(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    organization = Organization.objects.filter(pk=instance.organization_id).first()
+def index_organization_of(alias):
+    organization = Organization.objects.filter(pk=alias.organization_id).first()
     if organization is not None:
         search.index_organization(organization)
 
 
-def person_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        search.index_person(instance)
-
-
-def bulletin_saved(sender, instance, raw=False, created=False, **kwargs):
-    if not raw and not created:
-        search.index_bulletin(instance)
-
-
 def remover(kind):
-    def receiver(sender, instance, **kwargs):
-        search.remove(kind, instance.pk)
-
-    return receiver
+    return indexer(lambda instance: search.remove(kind, instance.pk))
 
 
 def connect():
@@ -102,14 +80,24 @@ def connect():
             clear_page_cache, sender=through, dispatch_uid=f"page-cache-m2m-{through.__name__}"
         )
 
-    post_save.connect(article_saved, sender=Article, dispatch_uid="search-article")
-    post_save.connect(viewpoint_saved, sender=Viewpoint, dispatch_uid="search-viewpoint")
-    post_save.connect(event_saved, sender=Event, dispatch_uid="search-event")
-    post_save.connect(organization_saved, sender=Organization, dispatch_uid="search-organization")
-    post_save.connect(alias_changed, sender=OrganizationAlias, dispatch_uid="search-alias-save")
-    post_delete.connect(alias_changed, sender=OrganizationAlias, dispatch_uid="search-alias-delete")
-    post_save.connect(person_saved, sender=Person, dispatch_uid="search-person")
-    post_save.connect(bulletin_saved, sender=Bulletin, dispatch_uid="search-bulletin")
+    for model, update in (
+        (Article, search.index_article),
+        (Viewpoint, search.index_viewpoint),
+        (Event, search.index_event),
+        (Organization, search.index_organization),
+        (Person, search.index_person),
+        (Bulletin, search.index_bulletin),
+    ):
+        post_save.connect(
+            indexer(update), sender=model, weak=False, dispatch_uid=f"search-{model.__name__}"
+        )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            indexer(index_organization_of),
+            sender=OrganizationAlias,
+            weak=False,
+            dispatch_uid=f"search-alias-{signal is post_save}",
+        )
     for model, kind in (
         (Article, SearchEntry.Kind.ARTICLE),
         (Viewpoint, SearchEntry.Kind.VIEWPOINT),
