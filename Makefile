@@ -31,6 +31,7 @@ format: $(INSTALLED)
 	$(BIN)/ruff format .
 
 bench: $(INSTALLED)  ## run every benchmarks/bench_*.py; each prints its figures
+	scripts/system-packages bench
 	@for script in benchmarks/bench_*.py; do \
 		[ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 

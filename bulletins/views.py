@@ -10,26 +10,40 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from bulletins.models import Article, Bulletin, Viewpoint, published_condition
+from bulletins.models import Article, ArticleImage, Bulletin, Viewpoint, published_condition
 from bulletins.presenters import article_texts, full_article_texts, viewpoint_texts
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin
 from lmec.seo import PageMeta, describe, publisher_json_ld
 from topics.models import Topic
 
+# Prefetched children are ordered explicitly: their Meta.ordering starts with the parent
+# ("bulletin", "article"), which would join the parent's table only to sort by it.
+IN_PARENT_ORDER = ("position", "pk")
+
 
 def viewpoints_prefetch():
     return Prefetch(
-        "viewpoints", queryset=Viewpoint.objects.select_related("organization", "person")
+        "viewpoints",
+        queryset=Viewpoint.objects.select_related("organization", "person").order_by(
+            *IN_PARENT_ORDER
+        ),
     )
 
 
+def images_prefetch():
+    return Prefetch("images", queryset=ArticleImage.objects.order_by(*IN_PARENT_ORDER))
+
+
 def articles_prefetch():
-    """An issue's articles with everything their page shows, in a fixed number of queries."""
+    """An issue's articles with their viewpoints and images, in a fixed number of queries.
+
+    The issue page leaves each article's event and topics to the article's own page.
+    """
     return Prefetch(
         "articles",
-        queryset=Article.objects.select_related("event").prefetch_related(
-            "topics", "images", viewpoints_prefetch()
+        queryset=Article.objects.order_by(*IN_PARENT_ORDER).prefetch_related(
+            images_prefetch(), viewpoints_prefetch()
         ),
     )
 
@@ -194,7 +208,7 @@ class ArticleDetailView(BulletinViewMixin, DetailView):
         queryset = queryset if queryset is not None else self.get_queryset()
         return get_object_or_404(
             queryset.select_related("bulletin", "event").prefetch_related(
-                "topics", "images", viewpoints_prefetch()
+                "topics", images_prefetch(), viewpoints_prefetch()
             ),
             bulletin__year=self.kwargs["year"],
             bulletin__number=self.kwargs["number"],
@@ -206,7 +220,7 @@ class ArticleDetailView(BulletinViewMixin, DetailView):
         article = self.object
         bulletin = article.bulletin
         full_article_texts(article, bulletin.source_language)
-        siblings = list(Article.objects.filter(bulletin=bulletin))
+        siblings = list(Article.objects.filter(bulletin=bulletin).order_by(*IN_PARENT_ORDER))
         index = next(i for i, sibling in enumerate(siblings) if sibling.pk == article.pk)
         for sibling in siblings:
             sibling.bulletin = bulletin  # get_absolute_url without a query each
