@@ -133,6 +133,8 @@ LANGUAGES = [
 ]
 # Django knows no Lao; describe it so get_language_info("lo") works.
 LANG_INFO.setdefault("lo", {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"})
+# Django names Khmer "Khmer" in its own language; the language switcher shows ខ្មែរ.
+LANG_INFO["km"] = {**LANG_INFO["km"], "name_local": "ខ្មែរ"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans", "en")
