@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from bulletins.models import Bulletin
-from bulletins.views import issue_label, issue_title
+from bulletins.views import headlines_prefetch, issue_label, issue_title
 from lmec.localized import localized
 
 ITEMS = 20
@@ -42,7 +42,7 @@ class LatestIssuesFeed(Feed):
         return _("Lancang-Mekong Environmental Cooperation Center")
 
     def items(self):
-        return Bulletin.objects.published().prefetch_related("articles")[:ITEMS]
+        return Bulletin.objects.published().prefetch_related(headlines_prefetch())[:ITEMS]
 
     def item_title(self, bulletin):
         title = issue_title(bulletin, list(bulletin.articles.all()))

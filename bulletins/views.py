@@ -35,6 +35,11 @@ def images_prefetch():
     return Prefetch("images", queryset=ArticleImage.objects.order_by(*IN_PARENT_ORDER))
 
 
+def headlines_prefetch():
+    """An issue's articles for a table of contents."""
+    return Prefetch("articles", queryset=Article.objects.order_by(*IN_PARENT_ORDER))
+
+
 def articles_prefetch():
     """An issue's articles with their viewpoints and images, in a fixed number of queries.
 
@@ -49,7 +54,7 @@ def articles_prefetch():
 
 
 def issue_label(bulletin) -> str:
-    """ "简报 2020年第2期" / "Bulletin No. 2, 2020"."""
+    """The issue's full label: "简报 2020年第2期" / "Bulletin No. 2, 2020"."""
     return _("Bulletin %(label)s") % {"label": bulletin.label}
 
 
@@ -98,7 +103,7 @@ class ArchiveView(BulletinViewMixin, ListView):
     context_object_name = "bulletins"
 
     def get_queryset(self):
-        bulletins = Bulletin.objects.published().prefetch_related("articles")
+        bulletins = Bulletin.objects.published().prefetch_related(headlines_prefetch())
         if "year" in self.kwargs:
             bulletins = bulletins.filter(year=self.kwargs["year"])
         return bulletins

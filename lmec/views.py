@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 
 from bulletins.models import Article, Bulletin, published_condition
 from bulletins.presenters import article_texts
-from bulletins.views import issue_label, issue_title
+from bulletins.views import headlines_prefetch, issue_label, issue_title
 from events.models import Event
 from lmec.page_cache import cacheable_page
 from lmec.seo import PageMeta, site_description
@@ -23,7 +23,7 @@ HOME_PARTNERS = 12
 @cacheable_page
 def home(request):
     """The latest issue and its contents, recent articles, events, partners and topics."""
-    latest = Bulletin.objects.published().prefetch_related("articles").first()
+    latest = Bulletin.objects.published().prefetch_related(headlines_prefetch()).first()
     latest_articles = (
         [article_texts(a, latest.source_language) for a in latest.articles.all()] if latest else []
     )

@@ -414,3 +414,22 @@ def test_pages_make_a_fixed_number_of_queries(
     for page in pages:
         with django_assert_max_num_queries(10, info=page):
             assert client.get(page).status_code == 200, page
+
+
+@pytest.mark.django_db
+def test_an_unknown_page_offers_the_home_page_in_each_language(client):
+    html = text_of(client.get("/en/no-such-page/"))
+
+    assert 'href="/zh-hans/" hreflang="zh-hans"' in html
+    assert 'href="/th/" hreflang="th"' in html
+
+
+@pytest.mark.django_db
+def test_mekong_language_pages_show_the_interface_in_english_marked_as_such(client, demo):
+    html = text_of(client.get("/km/bulletins/2020/2/"))
+
+    assert '<html lang="km">' in html
+    assert '<header class="site-header" lang="en">' in html
+    assert "Skip to content" in html and "跳到正文" not in html
+    assert "ខ្មែរ" in html  # the language's own name in the switcher
+    assert '<h2 class="article__headline" lang="zh-hans">' in html  # content falls back
