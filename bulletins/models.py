@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Max, Q
 from django.urls import reverse
@@ -420,6 +422,58 @@ class Viewpoint(models.Model):
                 "title": self.speaker_title,
             }
         return self.speaker_label or self.organization.name
+
+
+class SearchEntry(models.Model):
+    """One item in one language as full-text search sees it (kept current by bulletins/search.py).
+
+    Whether the item's issue is public is checked when searching, never stored here.
+    """
+
+    class Kind(models.TextChoices):
+        ARTICLE = "article", _("Article")
+        VIEWPOINT = "viewpoint", _("Viewpoint")
+        EVENT = "event", _("Event")
+        ORGANIZATION = "organization", _("Partner")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("object"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    bulletin = models.ForeignKey(
+        Bulletin,
+        verbose_name=_("issue"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    title = models.TextField(_("title"))
+    context = models.TextField(_("context"), blank=True)
+    keywords = models.TextField(_("keywords"), blank=True)
+    body = models.TextField(_("text"), blank=True)
+    url_name = models.CharField(_("URL name"), max_length=50)
+    url_kwargs = models.JSONField(_("URL arguments"), default=dict)
+    url_fragment = models.CharField(_("URL fragment"), max_length=50, blank=True)
+    vector = SearchVectorField(_("text-search vector"))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="unique_search_entry"
+            ),
+        ]
+        indexes = [GinIndex(fields=["vector"], name="search_entry_vector")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id} ({self.language})"
+
+    def get_absolute_url(self):
+        url = reverse(self.url_name, kwargs=self.url_kwargs)
+        return f"{url}#{self.url_fragment}" if self.url_fragment else url
 
 
 # Models kept in modules of their own, imported here so that Django registers them.

@@ -2,7 +2,7 @@
 
 from functools import partial
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 
 from bulletins.preview import (
@@ -51,7 +51,9 @@ class PreviewLinkMixin:
 
 class BulletinPreviewView(PreviewLinkMixin, BulletinDetailView):
     def get_object(self, queryset=None):
-        bulletin = get_object_or_404(self.get_queryset(), pk=self.link.bulletin_id)
+        # The public view finds the issue by year and number: give it the link's issue.
+        self.kwargs.update(year=self.link.bulletin.year, number=self.link.bulletin.number)
+        bulletin = super().get_object(queryset)
         for article in bulletin.articles.all():
             article.get_absolute_url = partial(self.article_url, article)
         return bulletin
@@ -59,8 +61,17 @@ class BulletinPreviewView(PreviewLinkMixin, BulletinDetailView):
 
 class ArticlePreviewView(PreviewLinkMixin, ArticleDetailView):
     def get_object(self, queryset=None):
-        return get_object_or_404(
-            self.get_queryset(),
-            bulletin_id=self.link.bulletin_id,
-            slug=self.kwargs["slug"],
+        self.kwargs.update(year=self.link.bulletin.year, number=self.link.bulletin.number)
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        """The way back to the issue and on to its other articles stays within the preview."""
+        context = super().get_context_data(**kwargs)
+        bulletin = context["bulletin"]
+        bulletin.get_absolute_url = partial(
+            reverse, "bulletins:preview", kwargs={"token": self.kwargs["token"]}
         )
+        for sibling in (context.get("previous_article"), context.get("next_article")):
+            if sibling is not None:
+                sibling.get_absolute_url = partial(self.article_url, sibling)
+        return context

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_countries",
     "django_prose_editor",
     "lmec",  # project-wide management commands (backup, restore)
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that the middleware above runs for cached pages too (lmec/page_cache.py).
+    "lmec.page_cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lmec.urls"
@@ -85,6 +88,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
+            # {% load reading %}: translated fields with their language, switcher links, JSON-LD.
+            "libraries": {"reading": "lmec.templatetags.reading"},
         },
     },
 ]
@@ -104,6 +109,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# The anonymous page cache (lmec/page_cache.py): how long a public page may be served from
+# the cache at most (0 turns it off). Changes to content clear it at once, and no page is
+# kept past the next scheduled publication.
+PAGE_CACHE_SECONDS = env.int("LMEC_PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_ALIAS = "default"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -126,6 +137,8 @@ LANGUAGES = [
 ]
 # Django knows no Lao; describe it so get_language_info("lo") works.
 LANG_INFO.setdefault("lo", {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"})
+# Django names Khmer "Khmer" in its own language; the language switcher shows ខ្មែរ.
+LANG_INFO["km"] = {**LANG_INFO["km"], "name_local": "ខ្មែរ"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans", "en")

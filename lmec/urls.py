@@ -2,10 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from bulletins.urls import event_patterns, partner_patterns
 from lmec import views
+from lmec.page_cache import cacheable_page
+from lmec.sitemaps import SITEMAPS
 
 admin.site.site_header = _("LMEC Bulletins · editors' desk")
 admin.site.site_title = _("LMEC Bulletins")
@@ -18,13 +22,20 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        cacheable_page(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("bulletins.urls")),
-    path("partners/", include("partners.urls")),
-    path("events/", include("events.urls")),
+    path("partners/", include(partner_patterns)),
+    path("events/", include(event_patterns)),
     prefix_default_language=True,
 )
 

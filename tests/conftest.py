@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from bulletins.demo.loader import load_demo
@@ -22,6 +23,12 @@ def fast_password_hashing(settings):
 def pdf_renders_queued(settings):
     """Saving a published issue queues its PDF render but starts no background process."""
     settings.LMEC_PDF_RENDERER = "queue"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no page stored by one test reaches another."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ an editor's changes to demo records alone.
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 
+from bulletins import search
 from bulletins.demo.events import EVENTS
 from bulletins.demo.issues import ABOUT_BLOCKS, CONTACT_BLOCKS, ISSUES
 from bulletins.demo.organizations import ORGANIZATIONS, PEOPLE, TOPICS
@@ -37,6 +38,11 @@ def paragraphs_html(paragraphs: list[str]) -> str:
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     """Create whatever demo records are missing; return how many of each were created."""
+    with search.indexing_paused():  # indexed once at the end, not record by record
+        return _load_demo()
+
+
+def _load_demo() -> dict[str, int]:
     created = dict.fromkeys(["topics", "organizations", "people", "events", "issues"], 0)
 
     topics = {}

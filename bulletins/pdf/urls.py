@@ -5,9 +5,9 @@ from django.urls import path
 from bulletins.pdf import views
 
 urlpatterns = [
-    path("bulletins/<int:year>/<int:number>/pdf/", views.bulletin_pdf, name="pdf"),
+    path("bulletins/<year:year>/<number:number>/pdf/", views.bulletin_pdf, name="pdf"),
     path(
-        "bulletins/<int:year>/<int:number>/pdf/bilingual/",
+        "bulletins/<year:year>/<number:number>/pdf/bilingual/",
         views.bulletin_pdf,
         {"bilingual": True},
         name="pdf-bilingual",

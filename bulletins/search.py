@@ -1,0 +1,524 @@
+"""Full-text search of articles, viewpoints, events and partners on plain PostgreSQL.
+
+Why this way: the embedded server (and many hosted ones) has no zhparser or pg_trgm, and
+PostgreSQL's own parser sees a run of Chinese characters as one "word". So Chinese is
+segmented in Python with jieba and the words are handed to PostgreSQL as a ready-made
+``tsvector`` (the ``simple`` way: no stemming, lower case). Each word also carries the
+dictionary words inside it at the same position ("红树林" also as "红树", "树林";
+"生物多样性" also as "生物", "多样性"), so a shorter query finds the longer word, and a
+query of several words is matched as a phrase (``生物 <-> 多样性``), not as words
+scattered through the text. English uses PostgreSQL's ``english`` configuration
+(stemming: "mangrove" finds "mangroves"); Thai, Vietnamese, Lao, Khmer and Burmese use
+``simple``.
+
+The index is the ``SearchEntry`` table: one row per item and language the item is written
+in, kept current by the signal receivers in bulletins/signals.py on every save and
+delete (``manage.py rebuild_search_index`` rebuilds it from scratch). Whether an issue is
+public is not stored: it is checked when searching, with ``published_condition``, so a
+withdrawn issue disappears and a scheduled one appears on time.
+"""
+
+import re
+import threading
+from collections import defaultdict
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Cast
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import override
+from modeltranslation.utils import build_localized_fieldname
+
+from bulletins.models import Article, SearchEntry, Viewpoint, published_condition
+from events.models import Event
+from lmec.seo import plain_text
+from partners.models import Organization
+
+CHINESE = "zh-hans"
+ENGLISH = "en"
+USER_WORDS = Path(__file__).with_name("search_words.txt")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+MAX_POSITION = 16383  # PostgreSQL's limit for a word's position in a tsvector
+MAX_LEXEME = 200
+FIELD_GAP = 5  # so that a phrase never spans two fields
+
+_tokenizer = None
+_tokenizer_lock = threading.Lock()
+
+
+def tokenizer():
+    """jieba's segmenter with the center's own vocabulary, loaded once per process."""
+    global _tokenizer
+    if _tokenizer is None:
+        with _tokenizer_lock:
+            if _tokenizer is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                segmenter = jieba.Tokenizer()
+                segmenter.load_userdict(str(USER_WORDS))
+                _tokenizer = segmenter
+    return _tokenizer
+
+
+def is_word(token: str) -> bool:
+    return any(char.isalnum() for char in token)
+
+
+def words(text: str):
+    """The words of ``text`` in order, lower case; punctuation and spaces dropped."""
+    for token in tokenizer().cut(text):
+        token = token.strip().lower()
+        if token and is_word(token) and len(token) <= MAX_LEXEME:
+            yield token
+
+
+def parts_of(word: str):
+    """The dictionary words inside a Chinese word: "红树林" → "红树", "树林"."""
+    if len(word) <= 2 or not HAN.search(word):
+        return
+    known = tokenizer().FREQ
+    for size in (2, 3):
+        if len(word) > size:
+            for start in range(len(word) - size + 1):
+                gram = word[start : start + size]
+                if known.get(gram):
+                    yield gram
+
+
+def chinese_tsvector(weighted_texts) -> str:
+    """A tsvector literal for Chinese text: ``[(text, "A"), (text, "C")]`` → "'红树林':1A …"."""
+    positions = defaultdict(list)
+    position = 0
+    for text, weight in weighted_texts:
+        for word in words(text or ""):
+            position = min(position + 1, MAX_POSITION)
+            for lexeme in (word, *parts_of(word)):
+                positions[lexeme].append(f"{position}{weight}")
+        position += FIELD_GAP
+    return " ".join(
+        f"{quote(lexeme)}:{','.join(dict.fromkeys(places))}" for lexeme, places in positions.items()
+    )
+
+
+def chinese_tsquery(query: str) -> str | None:
+    """A tsquery for Chinese rows: each space-separated part a phrase, all parts required."""
+    phrases = []
+    for part in query.split():
+        part_words = list(words(part))
+        if part_words:
+            phrases.append("(" + " <-> ".join(quote(word) for word in part_words) + ")")
+    return " & ".join(phrases) or None
+
+
+def quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def text_in(obj, field_name: str, language: str) -> str:
+    return getattr(obj, build_localized_fieldname(field_name, language), "") or ""
+
+
+def all_languages(obj, *field_names: str) -> list[str]:
+    return [
+        value
+        for name in field_names
+        for code, _label in settings.LANGUAGES
+        if (value := text_in(obj, name, code))
+    ]
+
+
+def vector_for(language: str, title: str, keywords: str, body: str):
+    """The expression that stores the text-search vector of one entry."""
+    if language == CHINESE:
+        literal = chinese_tsvector([(title, "A"), (keywords, "B"), (body, "C")])
+        return Cast(Value(literal), SearchVectorField())
+    config = "english" if language == ENGLISH else "simple"
+    return (
+        SearchVector(Value(title), config=config, weight="A")
+        + SearchVector(Value(keywords), config=config, weight="B")
+        + SearchVector(Value(body), config=config, weight="C")
+    )
+
+
+# Building entries ---------------------------------------------------------------------
+
+
+def article_entries(article):
+    bulletin = article.bulletin
+    for code, _label in settings.LANGUAGES:
+        title = text_in(article, "headline", code)
+        body = plain_text(text_in(article, "body", code))
+        if not (title or body):
+            continue
+        yield SearchEntry(
+            kind=SearchEntry.Kind.ARTICLE,
+            object_id=article.pk,
+            language=code,
+            bulletin=bulletin,
+            year=bulletin.year,
+            date=bulletin.publication_date,
+            title=title or text_in(article, "headline", CHINESE),
+            keywords=" ".join(
+                filter(
+                    None,
+                    [
+                        text_in(article, "kicker", code),
+                        text_in(article, "viewpoints_heading", code),
+                    ],
+                )
+            ),
+            body=body,
+            url_name="bulletins:article",
+            url_kwargs={"year": bulletin.year, "number": bulletin.number, "slug": article.slug},
+        )
+
+
+def viewpoint_entries(viewpoint):
+    article = viewpoint.article
+    bulletin = article.bulletin
+    organization = viewpoint.organization
+    person = viewpoint.person
+    names = all_languages(organization, "name", "short_name")
+    names += [alias.name for alias in organization.aliases.all()]
+    if person is not None:
+        names += all_languages(person, "name")
+    for code, _label in settings.LANGUAGES:
+        statement = text_in(viewpoint, "statement", code)
+        if not statement:
+            continue
+        with override(code):
+            speaker = viewpoint.speaker
+            organization_name = organization.name
+        yield SearchEntry(
+            kind=SearchEntry.Kind.VIEWPOINT,
+            object_id=viewpoint.pk,
+            language=code,
+            bulletin=bulletin,
+            year=bulletin.year,
+            date=bulletin.publication_date,
+            title=str(speaker),
+            context=organization_name,
+            keywords=" ".join(dict.fromkeys(names)),
+            body=statement,
+            url_name="bulletins:article",
+            url_kwargs={"year": bulletin.year, "number": bulletin.number, "slug": article.slug},
+            url_fragment=f"viewpoint-{viewpoint.pk}",
+        )
+
+
+def event_entries(event):
+    for code, _label in settings.LANGUAGES:
+        title = text_in(event, "title", code)
+        if not title:
+            continue
+        yield SearchEntry(
+            kind=SearchEntry.Kind.EVENT,
+            object_id=event.pk,
+            language=code,
+            year=event.start_date.year,
+            date=event.start_date,
+            title=title,
+            context=text_in(event, "place", code),
+            body=text_in(event, "summary", code),
+            url_name="events:detail",
+            url_kwargs={"slug": event.slug},
+        )
+
+
+def organization_entries(organization):
+    names = all_languages(organization, "name", "short_name")
+    names += [alias.name for alias in organization.aliases.all()]
+    for code, _label in settings.LANGUAGES:
+        title = text_in(organization, "name", code)
+        if not title:
+            continue
+        yield SearchEntry(
+            kind=SearchEntry.Kind.ORGANIZATION,
+            object_id=organization.pk,
+            language=code,
+            title=title,
+            context=text_in(organization, "short_name", code),
+            keywords=" ".join(dict.fromkeys(names)),
+            body=text_in(organization, "description", code),
+            url_name="partners:detail",
+            url_kwargs={"slug": organization.slug},
+        )
+
+
+BUILDERS = {
+    SearchEntry.Kind.ARTICLE: article_entries,
+    SearchEntry.Kind.VIEWPOINT: viewpoint_entries,
+    SearchEntry.Kind.EVENT: event_entries,
+    SearchEntry.Kind.ORGANIZATION: organization_entries,
+}
+
+
+def store(entries):
+    for entry in entries:
+        entry.vector = vector_for(entry.language, entry.title, entry.keywords, entry.body)
+    SearchEntry.objects.bulk_create(entries, batch_size=200)
+
+
+@transaction.atomic
+def index(kind, obj):
+    """Replace the entries of one item by what it says now."""
+    SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
+    store(list(BUILDERS[kind](obj)))
+
+
+def remove(kind, pk):
+    SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
+
+
+def index_article(article):
+    index(SearchEntry.Kind.ARTICLE, article)
+
+
+def index_viewpoint(viewpoint):
+    index(SearchEntry.Kind.VIEWPOINT, viewpoint)
+
+
+def index_event(event):
+    index(SearchEntry.Kind.EVENT, event)
+
+
+def index_organization(organization):
+    """The partner itself and its viewpoints, which carry its names."""
+    index(SearchEntry.Kind.ORGANIZATION, organization)
+    for viewpoint in viewpoints().filter(organization=organization):
+        index_viewpoint(viewpoint)
+
+
+def index_bulletin(bulletin):
+    """An issue's articles and viewpoints carry its year, number and date."""
+    for article in Article.objects.filter(bulletin=bulletin).select_related("bulletin"):
+        index_article(article)
+    for viewpoint in viewpoints().filter(article__bulletin=bulletin):
+        index_viewpoint(viewpoint)
+
+
+def index_person(person):
+    for viewpoint in viewpoints().filter(person=person):
+        index_viewpoint(viewpoint)
+
+
+def viewpoints():
+    return Viewpoint.objects.select_related(
+        "article__bulletin", "organization", "person"
+    ).prefetch_related("organization__aliases")
+
+
+@transaction.atomic
+def rebuild():
+    """Index everything afresh, in a few queries; returns the number of entries."""
+    entries = []
+    for article in Article.objects.select_related("bulletin"):
+        entries += article_entries(article)
+    for viewpoint in viewpoints():
+        entries += viewpoint_entries(viewpoint)
+    for event in Event.objects.all():
+        entries += event_entries(event)
+    for organization in Organization.objects.prefetch_related("aliases"):
+        entries += organization_entries(organization)
+    SearchEntry.objects.all().delete()
+    store(entries)
+    return len(entries)
+
+
+_pause = threading.local()
+
+
+@contextmanager
+def indexing_paused():
+    """Saves and deletes inside do not update the index one by one; it is rebuilt once at
+    the end. For bulk loads (the demo content, imports)."""
+    depth = getattr(_pause, "depth", 0)
+    _pause.depth = depth + 1
+    try:
+        yield
+    finally:
+        _pause.depth = depth
+    if depth == 0:
+        rebuild()
+
+
+def is_paused() -> bool:
+    return getattr(_pause, "depth", 0) > 0
+
+
+# Searching ----------------------------------------------------------------------------
+
+
+@dataclass
+class Query:
+    """A reader's query, prepared for each kind of row."""
+
+    text: str
+    chinese: str | None = None
+    terms: list[str] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, text: str) -> "Query":
+        text = " ".join(text.split())
+        terms = set(text.split())
+        for part in text.split():
+            terms.update(word for word in words(part) if len(word) > 1)
+        return cls(
+            text=text, chinese=chinese_tsquery(text), terms=sorted(terms, key=len, reverse=True)
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.text
+
+    def per_language(self):
+        """(condition on the entry's language, tsquery) for each way text is indexed."""
+        queries = [
+            (
+                Q(language=ENGLISH),
+                SearchQuery(self.text, config="english", search_type="websearch"),
+            ),
+            (
+                ~Q(language__in=[ENGLISH, CHINESE]),
+                SearchQuery(self.text, config="simple", search_type="websearch"),
+            ),
+        ]
+        if self.chinese:
+            queries.append((Q(language=CHINESE), LiteralSearchQuery(self.chinese)))
+        return queries
+
+    def condition(self) -> Q:
+        """True for the entries this query finds."""
+        condition = Q(pk__in=[])
+        for language, query in self.per_language():
+            condition |= language & Q(vector=query)
+        return condition
+
+    def rank(self):
+        """ts_rank against the query of the entry's language (length-normalized)."""
+        query = Case(
+            *(When(language, then=query) for language, query in self.per_language()),
+            default=Value(None),
+            output_field=SearchQueryField(),
+        )
+        return SearchRank(F("vector"), query, normalization=Value(1))
+
+
+class LiteralSearchQuery(SearchQuery):
+    """A tsquery already in PostgreSQL's syntax ("('生物' <-> '多样性')"), used as it is."""
+
+    template = "(%(expressions)s)::tsquery"
+
+    def __init__(self, value):
+        super().__init__(value, search_type="raw")
+
+
+def visible_entries():
+    """Entries the public may find: events and partners, and items of public issues."""
+    return SearchEntry.objects.filter(Q(bulletin__isnull=True) | published_condition("bulletin__"))
+
+
+def search(
+    query: Query, *, language: str, kind: str = "", year: int | None = None, only_language: str = ""
+):
+    """The entries matching ``query``, best first, one per item.
+
+    An item written in several languages matches once, in the reader's ``language`` when
+    that version matches, else in its best-ranked version.
+    """
+    matches = visible_entries().filter(query.condition())
+    if kind:
+        matches = matches.filter(kind=kind)
+    if year:
+        matches = matches.filter(year=year)
+    if only_language:
+        matches = matches.filter(language=only_language)
+    best = (
+        matches.annotate(
+            rank=query.rank(),
+            preferred=Case(When(language=language, then=Value(0)), default=Value(1)),
+        )
+        .order_by("kind", "object_id", "preferred", "-rank")
+        .distinct("kind", "object_id")
+        .values("pk")
+    )
+    return (
+        SearchEntry.objects.filter(pk__in=best)
+        .select_related("bulletin")
+        .annotate(rank=query.rank())
+        .order_by("-rank", "-date", "pk")
+    )
+
+
+def entry_years():
+    """The years a reader can narrow a search to."""
+    return list(
+        visible_entries()
+        .exclude(year=None)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()
+    )
+
+
+# Showing results ----------------------------------------------------------------------
+
+SNIPPET_CHARS = 160
+SNIPPET_LEAD = 40
+
+
+def highlighter(query: Query):
+    """A regular expression matching the query's words, and the stems of its Latin words."""
+    patterns = []
+    for term in query.terms:
+        if HAN.search(term) or len(term) < 4:
+            patterns.append(re.escape(term))
+        else:
+            # A crude stem, enough to mark "mangroves" for "mangrove", "economic" for "economy".
+            patterns.append(r"\b" + re.escape(term[: max(4, len(term) - 2)]) + r"\w*")
+    if not patterns:
+        return None
+    return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+def highlight(text: str, pattern) -> str:
+    """``text`` escaped, with the matches wrapped in <mark>."""
+    if pattern is None:
+        return escape(text)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        pieces.append(escape(text[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group())}</mark>")
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return mark_safe("".join(pieces))  # every piece is escaped above
+
+
+def snippet(text: str, pattern) -> str:
+    """A window of ``text`` around the first match, highlighted."""
+    found = pattern.search(text) if pattern else None
+    start = max(0, found.start() - SNIPPET_LEAD) if found else 0
+    if start > 0 and not HAN.search(text[start : start + 2]):
+        # Start at a word in languages that have spaces.
+        space = text.find(" ", start, found.start())
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    window = text[start:end]
+    return mark_safe(
+        ("…" if start > 0 else "") + highlight(window, pattern) + ("…" if end < len(text) else "")
+    )

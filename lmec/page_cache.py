@@ -1,0 +1,167 @@
+"""The anonymous page cache: whole public pages kept in the shared cache (settings.CACHES).
+
+- Only responses a view marked with ``cacheable_page`` (or ``CacheablePageMixin``) are
+  stored, only for GET requests by visitors who are not logged in, only with status 200.
+  Logged-in users (staff) neither read nor fill it: they may see previews.
+- Every key contains a *content version*. Any change to content (``content_changed()``,
+  called by the signal receivers in bulletins/signals.py on every save and delete) sets a
+  new version, so every page is rendered afresh; old entries simply expire.
+- No entry lives past the next scheduled publication: a page stored at 9:00 when an issue
+  is scheduled for 9:30 expires at 9:30 and the issue appears on the next request, with no
+  job to run. Nothing is kept in process memory, so several servers can share the cache.
+"""
+
+import functools
+import hashlib
+import math
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+
+VERSION_KEY = "lmec:page-cache:version"
+MAX_QUERY_STRING = 200
+CACHEABLE_ATTRIBUTE = "lmec_cacheable"
+STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def content_changed():
+    """Forget every cached page, now and again once the current transaction commits.
+
+    The second time closes the window in which another request could render the old
+    content (not yet committed) and store it under the new version.
+    """
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
+    version = uuid.uuid4().hex
+    _cache().set(VERSION_KEY, version, None)
+    return version
+
+
+def _current_version():
+    return _cache().get(VERSION_KEY) or _new_version()
+
+
+def seconds_until_next_publication(now=None):
+    """Seconds until the next scheduled issue goes live, or None when none is scheduled."""
+    from bulletins.models import Bulletin  # the cache sits below the apps
+
+    now = now or timezone.now()
+    upcoming = (
+        Bulletin.objects.filter(status=Bulletin.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    if upcoming is None:
+        return None
+    return (upcoming - now).total_seconds()
+
+
+def lifetime():
+    """How long a page stored now may be served: never past the next publication."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    until_next = seconds_until_next_publication()
+    if until_next is not None:
+        seconds = min(seconds, math.floor(until_next))
+    return seconds
+
+
+def cacheable_page(view):
+    """Mark the responses of a function view as fit for the anonymous page cache."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        setattr(response, CACHEABLE_ATTRIBUTE, True)
+        return response
+
+    return wrapper
+
+
+class CacheablePageMixin:
+    """Mark the responses of a class-based view as fit for the anonymous page cache."""
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        setattr(response, CACHEABLE_ATTRIBUTE, True)
+        return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store whole pages for visitors who are not logged in.
+
+    Sits after AuthenticationMiddleware (it needs ``request.user``); the middleware above
+    it still runs for cached pages, so security headers and Content-Language stay fresh.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._applies_to(request):
+            return self.get_response(request)
+        cache = _cache()
+        key = self._key(request, _current_version())
+        stored = cache.get(key)
+        if stored is not None:
+            return self._rebuild(stored)
+        response = self.get_response(request)
+        if self._storable(request, response):
+            seconds = lifetime()
+            if seconds > 0:
+                cache.set(key, self._freeze(response), seconds)
+                response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _applies_to(request):
+        if settings.PAGE_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+            return False
+        if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+            return False
+        return not request.user.is_authenticated
+
+    @staticmethod
+    def _storable(request, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            request.method == "GET"
+            and response.status_code == 200
+            and getattr(response, CACHEABLE_ATTRIBUTE, False)
+            and not response.streaming
+            and not response.cookies
+            and not response.has_header("Set-Cookie")
+            # A page that says it is private (a preview link's) is never shared.
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )
+
+    @staticmethod
+    def _key(request, version):
+        location = f"{request.get_host()}{request.get_full_path()}"
+        digest = hashlib.sha256(location.encode()).hexdigest()
+        return f"lmec:page:{version}:{digest}"
+
+    @staticmethod
+    def _freeze(response):
+        headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
+        return {"content": response.content, "headers": headers}
+
+    @staticmethod
+    def _rebuild(stored):
+        response = HttpResponse(stored["content"])
+        for name, value in stored["headers"].items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

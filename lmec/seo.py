@@ -1,0 +1,64 @@
+"""What a page tells search engines and sharing apps: title, description, image, JSON-LD.
+
+Every public view puts a ``PageMeta`` in its context as ``meta``; base.html turns it into
+the <title>, the description, canonical and Open Graph / Twitter card tags, and the
+schema.org JSON-LD block.
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+DEFAULT_IMAGE = "img/og-default.png"
+DESCRIPTION_CHARS = 140
+
+
+@dataclass
+class PageMeta:
+    title: str
+    description: str = ""
+    image: str = ""
+    type: str = "website"
+    json_ld: dict | list | None = field(default=None)
+    noindex: bool = False
+
+    @property
+    def image_url(self) -> str:
+        return self.image or static(DEFAULT_IMAGE)
+
+
+BLOCK_END = re.compile(r"(<br\s*/?>|</(?:p|h[1-6]|li|blockquote|div)>)", re.IGNORECASE)
+
+
+def plain_text(value: str) -> str:
+    """Rich text as plain text on one line; paragraphs stay apart ("economy. Since")."""
+    text = strip_tags(BLOCK_END.sub(r"\1 ", value or ""))
+    return " ".join(html.unescape(text).split())
+
+
+def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
+    """A plain-text summary of (possibly HTML) ``text`` for meta descriptions."""
+    return Truncator(plain_text(text)).chars(chars)
+
+
+def site_description() -> str:
+    return _(
+        "Briefings of the Lancang-Mekong Environmental Cooperation Center: events, partners "
+        "and experts' viewpoints on environmental cooperation in the Lancang-Mekong region."
+    )
+
+
+def publisher_json_ld(request) -> dict:
+    """The center as schema.org Organization, publisher of every issue and article."""
+    return {
+        "@type": "Organization",
+        "name": _("Lancang-Mekong Environmental Cooperation Center"),
+        "alternateName": ["澜沧江-湄公河环境合作中心", "LMEC"],
+        "url": "http://www.lmec.org.cn",
+        "logo": request.build_absolute_uri(static(DEFAULT_IMAGE)),
+    }

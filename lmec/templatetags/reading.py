@@ -1,0 +1,164 @@
+"""Template tags of the reading site: translated fields with their language, the language
+switcher's links, date ranges and JSON-LD.
+
+Registered under the name ``reading`` in settings.TEMPLATES, so every template can
+``{% load reading %}``.
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import NoReverseMatch, reverse
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, get_language_info, override
+
+from lmec.localized import localized
+
+register = template.Library()
+
+# Escapes that keep JSON inside <script> from closing the element (as json_script does).
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def tr(obj, field, source_language=None):
+    """``{% tr article "headline" as headline %}``: the text and the language it is in."""
+    return localized(obj, field, source_language)
+
+
+@register.filter
+def lang_attr(value):
+    """` lang="zh-hans"` when ``value`` is in another language than the page, else nothing."""
+    lang = getattr(value, "lang", None)
+    if not lang or lang == get_language():
+        return ""
+    return format_html(' lang="{}"', lang)
+
+
+@register.filter
+def language_name(code):
+    """The language's own name ("中文", "ไทย") for a code."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The current page in every language, for the switcher and the hreflang alternates.
+
+    Each link keeps the query string. A page that did not resolve (a 404 for an unknown
+    path) links to the home page of each language instead. ``x_default`` is the address
+    without a language prefix, which redirects by the browser's languages.
+    """
+    request = context.get("request")
+    match = getattr(request, "resolver_match", None)
+    query = request.META.get("QUERY_STRING", "") if request else ""
+    current = get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        url = None
+        with override(code):
+            if match is not None and match.url_name:
+                try:
+                    url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    url = None
+                if url and query:
+                    url += "?" + query
+            if url is None:
+                url = reverse("home")
+        info = get_language_info(code)
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request else url,
+                "is_current": code == current,
+            }
+        )
+    default = links[0]["absolute_url"].replace(f"/{links[0]['code']}/", "/", 1)
+    return {"links": links, "x_default": default}
+
+
+SECTIONS = {
+    "home": "home",
+    "bulletins:archive": "bulletins",
+    "bulletins:archive-year": "bulletins",
+    "bulletins:detail": "bulletins",
+    "bulletins:article": "bulletins",
+    "bulletins:topic-list": "topics",
+    "bulletins:topic-detail": "topics",
+    "bulletins:search": "search",
+}
+
+
+@register.simple_tag(takes_context=True)
+def current_section(context):
+    """Which item of the main navigation the page belongs to."""
+    match = getattr(context.get("request"), "resolver_match", None)
+    if match is None:
+        return ""
+    return SECTIONS.get(match.view_name, match.namespace)
+
+
+OPEN_GRAPH_LOCALES = {
+    "zh-hans": "zh_CN",
+    "en": "en_US",
+    "th": "th_TH",
+    "vi": "vi_VN",
+    "lo": "lo_LA",
+    "km": "km_KH",
+    "my": "my_MM",
+}
+
+
+@register.filter
+def og_locale(code):
+    return OPEN_GRAPH_LOCALES.get(code, code)
+
+
+@register.simple_tag
+def date_range(start, end=None):
+    """ "2020年3月23日 – 2020年3月29日", or one date when the event lasts a day."""
+    if end is None or end == start:
+        return date_format(start)
+    return f"{date_format(start)} – {date_format(end)}"
+
+
+@register.filter
+def json_ld(data):
+    """Render a dict as a schema.org JSON-LD block (data, never executed)."""
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` with scheme and host, for canonical links, feeds and Open Graph tags."""
+    request = context.get("request")
+    if not url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+# The interface is translated into these; the other languages' catalogs say the English
+# text (see `make messages`), so their pages' navigation is in English.
+INTERFACE_LANGUAGES = ("zh-hans", "en")
+
+
+@register.simple_tag
+def interface_language():
+    """The language the interface (navigation, labels) is actually shown in."""
+    current = get_language()
+    return current if current in INTERFACE_LANGUAGES else "en"

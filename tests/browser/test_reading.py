@@ -1,0 +1,97 @@
+"""A reader's journey in a real browser, on a phone and a desktop, and axe-core on every
+kind of page: no serious or critical accessibility violation."""
+
+import pytest
+
+from tests.browser.conftest import AXE, open_page
+
+BLOCKING = {"serious", "critical"}
+
+
+def assert_fits(page):
+    """Nothing wider than the screen: no sideways scrolling on a phone."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the window"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_reader_goes_from_the_home_page_to_a_partner_then_searches_and_switches_language(
+    browser, site, width
+):
+    page = open_page(browser, width)
+    page.goto(site + "/en/")
+    assert_fits(page)
+
+    page.get_by_role("link", name="Read the whole issue").click()
+    page.wait_for_url("**/en/bulletins/2020/5/")
+    assert page.get_by_role("heading", level=1).inner_text().split() == [
+        "Bulletin",
+        "No.",
+        "5,",
+        "2020",
+    ]
+    assert_fits(page)
+
+    page.locator("h2.article__headline a").first.click()
+    page.wait_for_url("**/en/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/")
+    assert_fits(page)
+
+    page.locator('a.viewpoint__organization[href$="/partners/wcs/"]').first.click()
+    page.wait_for_url("**/en/partners/wcs/")
+    assert "Kerstin Brauneder" in page.locator("main").inner_text()
+    assert_fits(page)
+
+    page.get_by_role("searchbox", name="Search the bulletin").fill("红树林")
+    page.get_by_role("searchbox", name="Search the bulletin").press("Enter")
+    page.wait_for_url("**/en/search/?q=*")
+    assert page.locator("mark", has_text="红树林").count() > 0
+    assert_fits(page)
+
+    # The language switcher works from the keyboard and leads to the same page.
+    page.locator(".language-switcher summary").focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="简体中文").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/zh-hans/search/?q=*")
+    assert page.locator("html").get_attribute("lang") == "zh-hans"
+    assert page.get_by_role("heading", level=1).inner_text() == "搜索"
+    assert_fits(page)
+    page.context.close()
+
+
+PAGE_TYPES = [
+    "/zh-hans/",
+    "/zh-hans/bulletins/",
+    "/zh-hans/bulletins/2020/2/",
+    "/zh-hans/bulletins/2020/2/building-consensus/",
+    "/en/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/",
+    "/zh-hans/partners/",
+    "/en/partners/wwf/",
+    "/zh-hans/events/",
+    "/en/events/parallel-forum-2-sustainable-infrastructure-2020/",
+    "/zh-hans/topics/",
+    "/en/topics/mangroves/",
+    "/zh-hans/search/?q=生物多样性",
+    "/th/bulletins/2020/2/",  # shown in Chinese, with the fallback note
+    "/en/no-such-page/",
+]
+
+
+def test_every_kind_of_page_passes_axe(browser, site):
+    page = open_page(browser, 1280)
+    problems = []
+    for path in PAGE_TYPES:
+        page.goto(site + path)
+        page.evaluate(AXE.read_text())
+        results = page.evaluate(
+            "async () => await axe.run(document, {resultTypes: ['violations']})"
+        )
+        for violation in results["violations"]:
+            if violation["impact"] in BLOCKING:
+                targets = [node["target"] for node in violation["nodes"]][:3]
+                problems.append(f"{path}: {violation['id']} ({violation['impact']}) {targets}")
+    page.context.close()
+
+    assert problems == []
