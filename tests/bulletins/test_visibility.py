@@ -45,14 +45,31 @@ def make_issue(state, marker="SECRET"):
     return bulletin, article, organization, event, topic
 
 
+ISSUE_PATHS = ["issue", "article", "pdf", "pdf-bilingual"]  # 404 unless the issue is public
+
+
 def public_paths(bulletin, article, organization, event, topic):
+    issue = f"/en/bulletins/{bulletin.year}/{bulletin.number}/"
     return {
         "home": "/en/",
-        "issue": f"/en/bulletins/{bulletin.year}/{bulletin.number}/",
-        "article": f"/en/bulletins/{bulletin.year}/{bulletin.number}/{article.slug}/",
+        "issue": issue,
+        "article": f"{issue}{article.slug}/",
+        "pdf": f"{issue}pdf/",
+        "pdf-bilingual": f"{issue}pdf/bilingual/",
+        "archive": "/en/bulletins/",
+        "archive-year": f"/en/bulletins/{bulletin.year - 1}/",
         "partner": f"/en/partners/{organization.slug}/",
+        "partners": "/en/partners/",
         "event": f"/en/events/{event.slug}/",
+        "events": "/en/events/",
+        "calendar": "/en/events/calendar.ics",
         "topic": f"/en/topics/{topic.slug}/",
+        "topics": "/en/topics/",
+        "search": "/en/search/?q=headline",
+        "search-statements": "/en/search/?q=statement&type=viewpoint",
+        "rss": "/en/feeds/rss/",
+        "atom": "/en/feeds/atom/",
+        "sitemap": "/sitemap.xml",
     }
 
 
@@ -61,13 +78,16 @@ def public_paths(bulletin, article, organization, event, topic):
 def test_no_public_path_shows_an_unpublished_issue(client, state):
     paths = public_paths(*make_issue(state))
 
+    BulletinFactory(year=2025, number=1, status=Status.PUBLISHED, published_at=timezone.now())
     for name, path in paths.items():
         response = client.get(path)
-        if name in ("issue", "article"):
+        if name in ISSUE_PATHS:
             assert response.status_code == 404, name
         else:
             assert response.status_code == 200, name
-            assert "SECRET" not in response.content.decode(), name
+            content = response.content.decode()
+            assert "SECRET" not in content, name
+            assert "/bulletins/2026/" not in content, name
 
 
 @pytest.mark.django_db
@@ -77,6 +97,11 @@ def test_the_same_paths_show_a_published_issue(client):
     assert "PUBLIC statement" in client.get(paths["issue"]).content.decode()
     assert "PUBLIC headline" in client.get(paths["article"]).content.decode()
     assert "PUBLIC headline" in client.get(paths["home"]).content.decode()
+    assert "PUBLIC</mark> headline" in client.get("/en/search/?q=PUBLIC").content.decode()
+    assert "/bulletins/2026/" in client.get(paths["sitemap"]).content.decode()
+    assert "PUBLIC" in client.get(paths["rss"]).content.decode()
+    # The PDF is public too: rendered in the background, "being prepared" until then.
+    assert client.get(paths["pdf"]).status_code == 503
 
 
 @pytest.mark.django_db
