@@ -1,5 +1,5 @@
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from bulletins.demo.loader import load_demo
 from bulletins.pdf import document
@@ -33,4 +33,7 @@ def seed_pdfs(django_db_setup, django_db_blocker):
                 html = document.build_html(bulletin, edition)
                 pdfs[bulletin.year, bulletin.number, edition] = render_pdf(html).content
         transaction.set_rollback(True)
+    # Opened here, outside any test, the connection would outlive the session and keep
+    # the test database from being dropped; the next test opens its own.
+    connection.close()
     return pdfs
