@@ -117,7 +117,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # worker and server. Redis when REDIS_URL is set; without it, production uses a table in
 # PostgreSQL (`manage.py createcachetable` at deployment) and development process memory.
 if "REDIS_URL" in env:
-    CACHES = {"default": env.cache_url_config(env.url("REDIS_URL"))}
+    # Any URL redis-py knows: redis://, rediss:// (TLS), unix:// (a socket).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+        }
+    }
 else:
     CACHES = {
         "default": env.cache_url(

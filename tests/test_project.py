@@ -126,3 +126,17 @@ def test_every_language_has_its_prefix(client, language):
     assert response.status_code == 200
     assert response["Content-Language"] == language
     assert f'<html lang="{language}">' in response.content.decode()
+
+
+def test_redis_is_the_cache_when_redis_url_is_set():
+    script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = manage("shell", "-c", script, env=PRODUCTION | {"REDIS_URL": "unix:///run/redis.sock"})
+
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_without_redis_shares_its_cache_through_postgresql():
+    script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    result = manage("shell", "-c", script, env=PRODUCTION)
+
+    assert result.stdout.strip() == "django.core.cache.backends.db.DatabaseCache"
