@@ -132,11 +132,11 @@ def test_redis_is_the_cache_when_redis_url_is_set():
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = manage("shell", "-c", script, env=PRODUCTION | {"REDIS_URL": "unix:///run/redis.sock"})
 
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.splitlines()[-1] == "django.core.cache.backends.redis.RedisCache"
 
 
 def test_production_without_redis_shares_its_cache_through_postgresql():
     script = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
     result = manage("shell", "-c", script, env=PRODUCTION)
 
-    assert result.stdout.strip() == "django.core.cache.backends.db.DatabaseCache"
+    assert result.stdout.splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"
