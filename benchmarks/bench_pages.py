@@ -21,18 +21,12 @@ BENCH_ROUNDS (3), BENCH_CONNECTIONS (4), GUNICORN_WORKERS (2).
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
-import sys
-import tempfile
-import time
-import urllib.parse
-import urllib.request
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
+from serving import collected_static, database_url, free_port, get, gunicorn, manage
+from serving import production_environment as environment
+
 ISSUE = "/zh-hans/bulletins/2020/2/"
 TRIVIAL = "/healthz"
 SECONDS = int(os.environ.get("BENCH_SECONDS", 4))
@@ -41,62 +35,10 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 4))
 WORKERS = os.environ.get("GUNICORN_WORKERS", "2")
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def ports():
     if "BENCH_PORTS" in os.environ:
         return [int(port) for port in os.environ["BENCH_PORTS"].split(",")]
     return [free_port(), free_port()]
-
-
-def manage(*args, env=None):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
-def database_url():
-    """The embedded server's address; this process stays one of its users until it exits."""
-    sys.path.insert(0, str(ROOT))
-    from lmec import devdb
-
-    db = devdb.database_settings()
-    socket = urllib.parse.urlencode({"host": db["HOST"], "port": db["PORT"]})
-    return f"postgres://{db['USER']}@/{db['NAME']}?{socket}"
-
-
-def production_environment(static_root, cache_seconds, url):
-    return {
-        "PATH": os.environ["PATH"],
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": "bench-only-" + "s" * 50,
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": url,
-        "DJANGO_STATIC_ROOT": str(static_root),
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "LMEC_PAGE_CACHE_SECONDS": str(cache_seconds),
-        "GUNICORN_WORKERS": WORKERS,
-    }
-
-
-def get(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.status, response.headers
-
-
-def wait_until_up(port, server):
-    for _ in range(150):
-        if server.poll() is not None:
-            raise SystemExit(f"gunicorn on port {port} exited with {server.returncode}")
-        try:
-            get(f"http://127.0.0.1:{port}{TRIVIAL}")
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"gunicorn on port {port} did not answer")
 
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -127,13 +69,8 @@ def medians(results):
 
 
 def measure(port, cache_seconds, static_root, url):
-    env = production_environment(static_root, cache_seconds, url)
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "lmec.wsgi", "--bind", f"127.0.0.1:{port}"], cwd=ROOT, env=env
-    )
-    try:
-        wait_until_up(port, server)
-        base = f"http://127.0.0.1:{port}"
+    env = environment(url, static_root, cache_seconds=cache_seconds, GUNICORN_WORKERS=WORKERS)
+    with gunicorn(port, env) as base:
         for _ in range(int(WORKERS) * 2):  # warm every worker: code, templates, cache
             status, headers = get(base + ISSUE)
             assert status == 200
@@ -144,9 +81,6 @@ def measure(port, cache_seconds, static_root, url):
             runs["trivial"].append(wrk(base + TRIVIAL))
             runs["issue"].append(wrk(base + ISSUE))
         return {page: medians(results) for page, results in runs.items()}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def main():
@@ -155,9 +89,7 @@ def main():
     url = database_url()
     manage("migrate", "--noinput", "--verbosity", "0")
     manage("load_demo")
-    with tempfile.TemporaryDirectory(prefix="lmec-bench-static-") as static_root:
-        env = production_environment(static_root, 0, url)
-        manage("collectstatic", "--noinput", "--verbosity", "0", env=env)
+    with collected_static(url) as static_root:
         uncached_port, cached_port = ports()
         off = measure(uncached_port, 0, static_root, url)
         on = measure(cached_port, 600, static_root, url)
