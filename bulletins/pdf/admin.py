@@ -310,7 +310,15 @@ def render_again(request, bulletins) -> None:
 class PDFRenderRequestAdmin(PDFRecordAdmin):
     """Issues waiting for a render, and those whose render failed, with what it means."""
 
-    list_display = ["bulletin", "requested_at", "state", "attempts", "attempted_at", "last_error"]
+    list_display = [
+        "bulletin",
+        "requested_at",
+        "state",
+        "problem",
+        "attempts",
+        "attempted_at",
+        "last_error",
+    ]
     list_filter = ["failure"]
     actions = ["render_selected_again"]
 
@@ -319,8 +327,11 @@ class PDFRenderRequestAdmin(PDFRecordAdmin):
 
     @admin.display(description=gettext_lazy("state"))
     def state(self, render_request):
-        status = render_status(render_request)
-        return f"{status.summary} {status.explanation}".strip()
+        return render_status(render_request).label
+
+    @admin.display(description=gettext_lazy("problem"), ordering="failure")
+    def problem(self, render_request):
+        return render_status(render_request).explanation
 
     def has_render_permission(self, request):
         return request.user.has_perm("bulletins.change_bulletin")

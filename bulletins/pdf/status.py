@@ -10,6 +10,7 @@ from django.db.models import BooleanField
 from django.db.models.expressions import RawSQL
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from bulletins.pdf.models import PDFRenderRequest
 from bulletins.pdf.services import (
@@ -31,6 +32,18 @@ class RenderStatus:
     @property
     def failed(self) -> bool:
         return self.state in ("retrying", "failed")
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+
+STATE_LABELS = {
+    "waiting": gettext_lazy("waiting"),
+    "rendering": gettext_lazy("rendering now"),
+    "retrying": gettext_lazy("failed, to be tried again"),
+    "failed": gettext_lazy("failed"),
+}
 
 
 # Whether a background renderer holds its advisory lock now, on any server.
