@@ -38,7 +38,8 @@ bench: $(INSTALLED)  ## run every benchmarks/bench_*.py; each prints its figures
 
 # make loadtest [DURATION=60] [CONCURRENCY=32] [MAX_REQUESTS=200000] [LOADTEST_PORT=…]
 #               [WORKERS=…] [CACHE=on|off] [FAULT=db-restart [STOP_MODE=fast|immediate]
-#               [DOWN_SECONDS=…] [FAULT_AT=…] [DB_RESTART_COMMAND='…']]; see docs/operations.md
+#               [DOWN_SECONDS=…] [FAULT_AT=…] [DB_RESTART_COMMAND='…']] [USE_DATABASE_URL=1];
+#               see docs/operations.md
 DURATION ?= 60
 CONCURRENCY ?= 32
 MAX_REQUESTS ?= 200000
@@ -49,7 +50,8 @@ loadtest: $(INSTALLED)  ## readers against gunicorn on the loopback; FAULT=db-re
 		$(if $(WORKERS),--workers $(WORKERS)) $(if $(CACHE),--cache $(CACHE)) \
 		$(if $(FAULT),--fault $(FAULT)) $(if $(FAULT_AT),--fault-at $(FAULT_AT)) \
 		$(if $(STOP_MODE),--stop-mode $(STOP_MODE)) $(if $(DOWN_SECONDS),--down-seconds $(DOWN_SECONDS)) \
-		$(if $(DB_RESTART_COMMAND),--restart-command "$(DB_RESTART_COMMAND)")
+		$(if $(DB_RESTART_COMMAND),--restart-command "$(DB_RESTART_COMMAND)") \
+		$(if $(USE_DATABASE_URL),--use-database-url)
 
 backup: $(INSTALLED)  ## write var/backups/lmec-backup-<time>/: database dump, media files, manifest
 	$(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")

@@ -1,14 +1,15 @@
 """`make loadtest`: concurrent readers against gunicorn, optionally with a database restart.
 
 Serves the site as in production (benchmarks/serving.py: gunicorn.conf.py, DJANGO_DEBUG=
-false, collected static files) against the project's database with the demo content
-(the embedded server, or DATABASE_URL when set), and runs ``--concurrency`` readers on
-the loopback interface for ``--duration`` seconds or ``--max-requests`` requests,
-whichever comes first. Each reader asks, one after the other with no pause, for pages
-drawn from a realistic mix: home, archive, issue and article pages, partners, events,
-topics, searches in Chinese and English, feeds, the sitemap, a stylesheet and issue PDFs,
-in Chinese and English. Every answer must be 2xx or 3xx; anything else (or no answer
-within ``--timeout`` seconds) is a failed request, and the run fails if there is one.
+false, collected static files) against the project's database with the demo content (the
+embedded server, or DATABASE_URL with ``--use-database-url``: never a production
+database), and runs ``--concurrency`` readers on the loopback interface for ``--duration``
+seconds or ``--max-requests`` requests, whichever comes first. Each reader asks, one after
+the other with no pause, for pages drawn from a realistic mix: home, archive, issue and
+article pages, partners, events, topics, searches in Chinese and English, feeds, the
+sitemap, a stylesheet and issue PDFs, in Chinese and English. Every answer must be 2xx or
+3xx; anything else (or no answer within ``--timeout`` seconds) is a failed request, and
+the run fails if there is one.
 
 Reported: requests, failures by cause, throughput, p50/p95/p99 latency, per kind of page
 and overall, and the share of pages served from the anonymous page cache.
@@ -16,11 +17,11 @@ and overall, and the share of pages served from the anonymous page cache.
 ``--fault db-restart``: at ``--fault-at`` seconds, an edit is saved (through the ORM, in
 its own process: an issue's English summary gets a marker), then PostgreSQL is restarted
 under the load: ``pg_ctl restart -m fast`` for the embedded server (``--stop-mode
-immediate`` stops it like a crash, recovered from the WAL), or ``--restart-command`` with
-DATABASE_URL. Reported: how long the restart took, the requests that failed and when,
-what /readyz answered meanwhile, and whether the edit is still there afterwards. The run
-fails if any request started after the restart completed failed, or the edit was lost.
-The edit is undone at the end.
+immediate`` stops it like a crash, recovered from the WAL; ``--down-seconds N`` stops it,
+waits, starts it), or ``--restart-command`` with DATABASE_URL. Reported: how long the
+restart took, the requests that failed and when, what /readyz answered meanwhile, and
+whether the edit is still there afterwards. The run fails if any request started after the
+restart completed failed, or the edit was lost. The edit is undone at the end.
 
 The load generator is Python threads in this process (one connection per request, as
 gunicorn's sync workers close each one); it shares the machine's CPUs with gunicorn and
@@ -461,9 +462,20 @@ def main() -> int:
         "--down-seconds", type=float, default=0, help="stop, wait this long, start (0: restart)"
     )
     parser.add_argument("--restart-command", help="with DATABASE_URL: how to restart it (sh)")
+    parser.add_argument(
+        "--use-database-url",
+        action="store_true",
+        help="run against DATABASE_URL: it loads the demo content there and edits an issue",
+    )
     args = parser.parse_args()
     if args.fault_at is None:
         args.fault_at = args.duration / 3
+    if not embedded_database() and not args.use_database_url:
+        raise SystemExit(
+            "DATABASE_URL is set: the load test would load the demo content into that "
+            "database (and, with --fault, edit an issue and restart the server). Never use "
+            "a production database. To go ahead: --use-database-url (USE_DATABASE_URL=1)."
+        )
 
     url = database_url()
     port = args.port or free_port()

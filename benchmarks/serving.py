@@ -66,7 +66,7 @@ def production_environment(url: str, static_root, *, cache_seconds: int = 600, *
         # The address printed in PDFs is part of their fingerprint: render and serve alike.
         "LMEC_SITE_URL": "http://127.0.0.1:8000",
     }
-    for name in ("CACHE_URL", "REDIS_URL", "GUNICORN_WORKERS"):
+    for name in ("CACHE_URL", "REDIS_URL", "GUNICORN_WORKERS", "LMEC_DB_CONNECT_WAIT"):
         if name in os.environ:
             environment[name] = os.environ[name]
     return environment | {name: str(value) for name, value in extra.items()}
