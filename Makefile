@@ -10,7 +10,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench backup restore lock install messages clean
+.PHONY: run test lint format bench loadtest backup restore lock install messages clean
 
 run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://127.0.0.1:8000/
 	$(PY) manage.py migrate --noinput
@@ -35,6 +35,24 @@ bench: $(INSTALLED)  ## run every benchmarks/bench_*.py; each prints its figures
 	scripts/system-packages bench
 	@for script in benchmarks/bench_*.py; do \
 		[ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
+
+# make loadtest [DURATION=60] [CONCURRENCY=32] [MAX_REQUESTS=200000] [LOADTEST_PORT=…]
+#               [WORKERS=…] [CACHE=on|off] [FAULT=db-restart [STOP_MODE=fast|immediate]
+#               [DOWN_SECONDS=…] [FAULT_AT=…] [DB_RESTART_COMMAND='…']] [USE_DATABASE_URL=1];
+#               see docs/operations.md
+DURATION ?= 60
+CONCURRENCY ?= 32
+MAX_REQUESTS ?= 200000
+
+loadtest: $(INSTALLED)  ## readers against gunicorn on the loopback; FAULT=db-restart restarts PostgreSQL
+	scripts/system-packages bench
+	$(PY) benchmarks/loadtest.py --duration $(DURATION) --concurrency $(CONCURRENCY) \
+		--max-requests $(MAX_REQUESTS) $(if $(LOADTEST_PORT),--port $(LOADTEST_PORT)) \
+		$(if $(WORKERS),--workers $(WORKERS)) $(if $(CACHE),--cache $(CACHE)) \
+		$(if $(FAULT),--fault $(FAULT)) $(if $(FAULT_AT),--fault-at $(FAULT_AT)) \
+		$(if $(STOP_MODE),--stop-mode $(STOP_MODE)) $(if $(DOWN_SECONDS),--down-seconds $(DOWN_SECONDS)) \
+		$(if $(DB_RESTART_COMMAND),--restart-command "$(DB_RESTART_COMMAND)") \
+		$(if $(USE_DATABASE_URL),--use-database-url)
 
 backup: $(INSTALLED)  ## write var/backups/lmec-backup-<time>/: database dump, media files, manifest
 	$(PY) manage.py backup $(if $(OUTPUT),--output "$(OUTPUT)")

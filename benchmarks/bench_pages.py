@@ -1,8 +1,9 @@
 """Throughput and latency of the issue page, page cache off and on, against a trivial view.
 
 Serves the site with gunicorn (production settings: DJANGO_DEBUG=false, collected static
-files, gunicorn.conf.py) against the project's embedded PostgreSQL with the demo content,
-and loads it with wrk on the loopback interface, for a bounded time:
+files, gunicorn.conf.py) against the project's embedded PostgreSQL with the demo content
+and a private Redis as the shared cache (benchmarks/serving.py), and loads it with wrk on
+the loopback interface, for a bounded time:
 
 1. a server with the anonymous page cache off: the trivial view (/healthz) and the issue
    page /zh-hans/bulletins/2020/2/ (both articles, eight viewpoints, contact block);
@@ -23,17 +24,17 @@ import re
 import shutil
 import statistics
 import subprocess
-import tempfile
 
-from servers import (
+from serving import (
+    collected_static,
     database_url,
     free_port,
     get,
     gunicorn,
     manage,
-    production_environment,
-    redis_server,
+    shared_cache,
 )
+from serving import production_environment as environment
 
 ISSUE = "/zh-hans/bulletins/2020/2/"
 TRIVIAL = "/healthz"
@@ -76,15 +77,16 @@ def medians(results):
     return tuple(statistics.median(values) for values in zip(*results, strict=True))
 
 
-def measure(port, env):
-    with gunicorn(port, env):
-        base = f"http://127.0.0.1:{port}"
+def measure(port, cache_seconds, static_root, url, cache):
+    env = environment(
+        url, static_root, cache_seconds=cache_seconds, GUNICORN_WORKERS=WORKERS, **cache
+    )
+    with gunicorn(port, env) as base:
         for _ in range(int(WORKERS) * 2):  # warm every worker: code, templates, cache
             status, headers = get(base + ISSUE)
             assert status == 200
         cached = headers.get("X-Page-Cache") == "hit"
-        wanted = env["LMEC_PAGE_CACHE_SECONDS"] != "0"
-        assert cached == wanted, "the page cache is not in the expected state"
+        assert cached == (cache_seconds > 0), "the page cache is not in the expected state"
         runs = {"trivial": [], "issue": []}
         for _ in range(ROUNDS):
             runs["trivial"].append(wrk(base + TRIVIAL))
@@ -95,27 +97,13 @@ def measure(port, env):
 def main():
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: scripts/system-packages bench installs it")
-    database = database_url()
+    url = database_url()
     manage("migrate", "--noinput", "--verbosity", "0")
     manage("load_demo")
-    with (
-        tempfile.TemporaryDirectory(prefix="lmec-bench-static-") as static_root,
-        redis_server() as redis,
-    ):
-
-        def environment(cache_seconds):
-            return production_environment(
-                database=database,
-                redis=redis,
-                static_root=static_root,
-                LMEC_PAGE_CACHE_SECONDS=cache_seconds,
-                GUNICORN_WORKERS=WORKERS,
-            )
-
-        manage("collectstatic", "--noinput", "--verbosity", "0", env=environment(0))
+    with collected_static(url) as static_root, shared_cache() as cache:
         uncached_port, cached_port = ports()
-        off = measure(uncached_port, environment(0))
-        on = measure(cached_port, environment(600))
+        off = measure(uncached_port, 0, static_root, url, cache)
+        on = measure(cached_port, 600, static_root, url, cache)
 
     print(
         f"\ngunicorn, {WORKERS} sync workers; wrk, {CONNECTIONS} connections; median of "

@@ -11,6 +11,7 @@ from modeltranslation.utils import build_localized_fieldname
 from audit.admin import AuditedAdminMixin
 from lmec.concurrency import ConcurrentEditMixin
 from lmec.history_admin import HistoryAdminMixin
+from lmec.storage_failures import StorageFailureAdminMixin
 from lmec.translators import TranslatorFieldsMixin, TranslatorInlineMixin
 
 
@@ -28,6 +29,7 @@ def translated_search_fields(*field_names: str, prefix: str = "") -> list[str]:
 
 
 class EditorialAdmin(
+    StorageFailureAdminMixin,
     AuditedAdminMixin,
     TranslatorFieldsMixin,
     ConcurrentEditMixin,
@@ -35,7 +37,8 @@ class EditorialAdmin(
     TabbedTranslationAdmin,
 ):
     """The admin of every record editors write: language tabs, history with restore,
-    the audit log, refusal of concurrent overwrites, translators limited to translations."""
+    the audit log, refusal of concurrent overwrites, translators limited to translations,
+    a message rather than an error page when an upload cannot be stored."""
 
 
 class EditorialStackedInline(TranslatorInlineMixin, TranslationStackedInline):

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    # A reader's GET cut off by a database restart is answered again (lmec/postgresql/).
+    "lmec.postgresql.middleware.RetryReadsAfterLostConnectionMiddleware",
     # Last, so that the middleware above runs for cached pages too (lmec/page_cache.py).
     "lmec.page_cache.AnonymousPageCacheMiddleware",
 ]
@@ -111,6 +113,11 @@ else:
     raise ImproperlyConfigured("DATABASE_URL must be set when DJANGO_DEBUG is false.")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# While PostgreSQL restarts, opening a connection waits up to this many seconds for it
+# rather than failing the request at once (lmec/postgresql/).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "lmec.postgresql"
+LMEC_DB_CONNECT_WAIT = env.float("LMEC_DB_CONNECT_WAIT", default=3.0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the anonymous page cache's content version: it must be shared by every

@@ -14,6 +14,7 @@ from lmec.sitemaps import SITEMAPS
 admin.site.site_header = _("LMEC Bulletins · editors' desk")
 admin.site.site_title = _("LMEC Bulletins")
 admin.site.index_title = _("Editors' desk")
+handler500 = views.server_error
 
 # "/" has no language: LocaleMiddleware redirects it to /<lang>/ by the browser's
 # languages, defaulting to zh-hans.

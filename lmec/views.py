@@ -1,7 +1,10 @@
-from django.db import connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Count
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -11,6 +14,7 @@ from bulletins.presenters import article_texts
 from bulletins.views import headlines_prefetch, issue_label, issue_title
 from events.models import Event
 from lmec.page_cache import cacheable_page
+from lmec.postgresql.base import connecting_without_wait
 from lmec.seo import PageMeta, site_description
 from partners.models import Organization
 from topics.models import Topic
@@ -81,10 +85,30 @@ def healthz(request):
 
 @never_cache
 def readyz(request):
-    """Readiness: the database answers too."""
+    """Readiness: the database answers too (at once: a probe does not wait for it)."""
     try:
-        with connection.cursor() as cursor:
+        with connecting_without_wait(), connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception as error:  # any failure means "not ready", never a 500 page
         return JsonResponse({"database": "unavailable", "error": type(error).__name__}, status=503)
     return JsonResponse({"database": "ok"})
+
+
+# Seconds after which a reader may try again when the database was briefly unreachable.
+DATABASE_RETRY_AFTER = 5
+
+
+def server_error(request):
+    """The 500 page; a 503 saying "try again in a moment" when the database was unreachable.
+
+    A database restarting or failing over is brief: the reader (or a proxy, with
+    Retry-After) should try again, and monitoring can tell it from a bug.
+    """
+    error = sys.exc_info()[1]
+    # psycopg2 reports a connection the server closed as a plain DatabaseError at times.
+    if isinstance(error, OperationalError | InterfaceError) or type(error) is DatabaseError:
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -1,15 +1,20 @@
 """PDFs in the admin: an "Export PDF" button on an issue, a bulk zip action, and a background
 render whenever the content of a published issue is saved.
+
+A render that fails is a message, never an error page: an export says so on the issue's
+page; a background render's failure shows on the issue's page, the dashboard and the list
+of render requests, with "Render the PDFs again".
 """
 
 import io
+import logging
 import zipfile
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -20,9 +25,14 @@ from bulletins.pdf.services import (
     RenderBusy,
     current_pdf,
     delete_pdfs,
+    explain_failure,
     export_pdf,
+    failure_of,
     schedule_render,
 )
+from bulletins.pdf.status import issue_render_status, render_status, with_renderer_state
+
+logger = logging.getLogger(__name__)
 
 # A zip asks for at most this many renders on the spot (drafts, or PDFs not rendered yet);
 # more would keep a web worker busy for too long: `manage.py export_pdfs` does any number.
@@ -97,8 +107,38 @@ class BulletinPDFAdminMixin:
                 self.admin_site.admin_view(self.export_pdf_view),
                 name="{}_{}_pdf".format(*info),
             ),
+            path(
+                "<path:object_id>/pdf/render/",
+                self.admin_site.admin_view(self.render_again_view),
+                name="{}_{}_pdf_render".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["pdf_render"] = issue_render_status(obj)
+            context["pdf_render_url"] = reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_pdf_render", args=[obj.pk]
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def render_again_view(self, request, object_id):
+        """The button “Render the PDFs again”: a new background render, failures forgotten."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        bulletin = self.get_object(request, unquote(object_id))
+        if bulletin is None:
+            raise Http404
+        if not self.has_change_permission(request, bulletin):
+            raise PermissionDenied
+        render_again(request, [bulletin])
+        return HttpResponseRedirect(self._issue_url(bulletin))
+
+    def _issue_url(self, bulletin):
+        return reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[bulletin.pk]
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = {
@@ -126,12 +166,10 @@ class BulletinPDFAdminMixin:
             pdf = export_pdf(bulletin, edition)
         except RenderBusy:
             self.message_render_busy(request)
-            return HttpResponseRedirect(
-                reverse(
-                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
-                    args=[bulletin.pk],
-                )
-            )
+            return HttpResponseRedirect(self._issue_url(bulletin))
+        except Exception as error:
+            self.message_render_failed(request, bulletin, edition, error)
+            return HttpResponseRedirect(self._issue_url(bulletin))
         return HttpResponse(
             pdf.content,
             content_type="application/pdf",
@@ -143,6 +181,19 @@ class BulletinPDFAdminMixin:
             request,
             _("Another PDF is being rendered right now. Please try again in a moment."),
             messages.WARNING,
+        )
+
+    def message_render_failed(self, request, bulletin, edition, error):
+        logger.exception("Exporting the PDF of %s (%s) failed", bulletin, edition)
+        self.message_user(
+            request,
+            _(
+                "The PDF of %(issue)s could not be rendered. %(reason)s The issue is unchanged. "
+                "Try again in a moment; if it fails again, tell the site's operator (the "
+                "details are in the server's log)."
+            )
+            % {"issue": bulletin.label, "reason": explain_failure(failure_of(error))},
+            messages.ERROR,
         )
 
     def get_actions(self, request):
@@ -193,6 +244,9 @@ class BulletinPDFAdminMixin:
         except RenderBusy:
             self.message_render_busy(request)
             return None
+        except Exception as error:
+            self.message_render_failed(request, bulletin, edition, error)
+            return None
         return HttpResponse(
             archive.getvalue(),
             content_type="application/zip",
@@ -234,8 +288,57 @@ class BulletinPDFAdmin(PDFRecordAdmin):
         delete_pdfs(queryset)
 
 
+def render_again(request, bulletins) -> None:
+    """Queue new background renders of published issues, forgetting their failures."""
+    published = [b for b in bulletins if b.status == Bulletin.Status.PUBLISHED]
+    for bulletin in published:
+        schedule_render(bulletin)
+    PDFRenderRequest.objects.filter(bulletin__in=bulletins).exclude(
+        bulletin__status=Bulletin.Status.PUBLISHED
+    ).delete()  # nothing public to render
+    if published:
+        messages.success(
+            request,
+            _("The PDFs of %(issues)s will be rendered again in the background.")
+            % {"issues": ", ".join(str(b.label) for b in published)},
+        )
+    if len(published) < len(bulletins):
+        messages.warning(request, _("Only published issues have PDFs to render."))
+
+
 @admin.register(PDFRenderRequest)
 class PDFRenderRequestAdmin(PDFRecordAdmin):
-    """Issues waiting for a render; a request that failed three times shows its error here."""
+    """Issues waiting for a render, and those whose render failed, with what it means."""
 
-    list_display = ["bulletin", "requested_at", "attempts", "last_error"]
+    list_display = [
+        "bulletin",
+        "requested_at",
+        "state",
+        "problem",
+        "attempts",
+        "attempted_at",
+        "last_error",
+    ]
+    list_filter = ["failure"]
+    actions = ["render_selected_again"]
+
+    def get_queryset(self, request):
+        return with_renderer_state(super().get_queryset(request))
+
+    @admin.display(description=gettext_lazy("state"))
+    def state(self, render_request):
+        return render_status(render_request).label
+
+    @admin.display(description=gettext_lazy("problem"), ordering="failure")
+    def problem(self, render_request):
+        return render_status(render_request).explanation
+
+    def has_render_permission(self, request):
+        return request.user.has_perm("bulletins.change_bulletin")
+
+    @admin.action(
+        description=gettext_lazy("Render the PDFs of the selected issues again"),
+        permissions=["render"],
+    )
+    def render_selected_again(self, request, queryset):
+        render_again(request, [render_request.bulletin for render_request in queryset])

@@ -56,7 +56,20 @@ class BulletinPDF(models.Model):
 
 
 class PDFRenderRequest(models.Model):
-    """An issue whose PDFs must be (re)rendered; `manage.py render_pdfs` works through them."""
+    """An issue whose PDFs must be (re)rendered; `manage.py render_pdfs` works through them.
+
+    An attempt counts as failed from its start (``failure`` "unfinished") until it ends:
+    a renderer that is killed (out of memory, a restart) leaves that mark, and is not
+    started on the same issue more than MAX_ATTEMPTS times in a row.
+    """
+
+    class Failure(models.TextChoices):
+        UNFINISHED = "unfinished", _("did not finish")
+        STORAGE_FULL = "storage-full", _("disk full")
+        STORAGE = "storage", _("storage error")
+        MEMORY = "memory", _("out of memory")
+        RENDER = "render", _("rendering error")
+        NOT_STARTED = "not-started", _("renderer not started")
 
     bulletin = models.OneToOneField(
         "bulletins.Bulletin",
@@ -66,6 +79,8 @@ class PDFRenderRequest(models.Model):
     )
     requested_at = models.DateTimeField(_("requested"), default=timezone.now)
     attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    failure = models.CharField(_("failure"), max_length=20, choices=Failure, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
 
     class Meta:

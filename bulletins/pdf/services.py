@@ -15,8 +15,13 @@ Entry points:
 
 Renders are serialised across every process and server by a PostgreSQL advisory lock:
 two at once would stall a small site (each takes about a second of CPU and 150 MB).
+
+A render that fails never fails a save: the issue is saved, its render request keeps the
+failure (``PDFRenderRequest.failure`` and ``last_error``), which staff see on the issue's
+page, on the dashboard and in the list of render requests (``explain_failure()``).
 """
 
+import errno
 import logging
 import re
 import subprocess
@@ -31,7 +36,9 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Bulletin
 from bulletins.pdf import document, fonts
@@ -49,6 +56,39 @@ ABANDONED_AFTER = timedelta(minutes=2)
 
 class RenderBusy(Exception):
     """Another render kept the lock for longer than the caller wanted to wait."""
+
+
+Failure = PDFRenderRequest.Failure
+FAILURE_EXPLANATIONS = {
+    Failure.UNFINISHED: _(
+        "The render stopped before it finished: the renderer process was ended, perhaps "
+        "out of memory or by a restart of the server."
+    ),
+    Failure.STORAGE_FULL: _("The disk where PDFs are stored is full."),
+    Failure.STORAGE: _("The PDF could not be written to its storage."),
+    Failure.MEMORY: _("The renderer ran out of memory."),
+    Failure.RENDER: _(
+        "WeasyPrint could not print the issue: something in its text, images or fonts, "
+        "or in the PDF layout, made it fail."
+    ),
+    Failure.NOT_STARTED: _("The background renderer could not be started."),
+}
+
+
+def failure_of(error: BaseException) -> str:
+    """The kind of failure an exception raised while rendering and storing means."""
+    if isinstance(error, OSError):
+        return (
+            Failure.STORAGE_FULL if error.errno in (errno.ENOSPC, errno.EDQUOT) else Failure.STORAGE
+        )
+    if isinstance(error, MemoryError):
+        return Failure.MEMORY
+    return Failure.RENDER
+
+
+def explain_failure(failure: str) -> str:
+    """What a failure means, in words for the staff who read it."""
+    return FAILURE_EXPLANATIONS.get(failure, "")
 
 
 @dataclass
@@ -239,7 +279,11 @@ def export_pdf(bulletin: Bulletin, edition: str, *, wait: float | None = 10) -> 
     started = time.perf_counter()
     rendered = render_html(html, wait=wait)
     if not draft and edition in document.editions(bulletin):
-        store(bulletin, edition, fingerprint, rendered, time.perf_counter() - started)
+        try:
+            store(bulletin, edition, fingerprint, rendered, time.perf_counter() - started)
+        except OSError:
+            # Staff still get their PDF; readers' copies are the background renderer's job.
+            logger.exception("Storing the exported PDF of %s (%s) failed", bulletin, edition)
     return ExportedPDF(rendered.content, name, draft)
 
 
@@ -254,7 +298,7 @@ def schedule_render(bulletin: Bulletin) -> None:
         return
     PDFRenderRequest.objects.update_or_create(
         bulletin=bulletin,
-        defaults={"requested_at": timezone.now(), "attempts": 0, "last_error": ""},
+        defaults={"requested_at": timezone.now(), "attempts": 0, "failure": "", "last_error": ""},
     )
     transaction.on_commit(start_renderer)
 
@@ -277,12 +321,21 @@ def start_renderer() -> None:
     """
     if settings.LMEC_PDF_RENDERER != "spawn":
         return
-    process = subprocess.Popen(
-        [sys.executable, str(settings.BASE_DIR / "manage.py"), "render_pdfs"],
-        cwd=settings.BASE_DIR,
-        stdin=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    try:
+        process = subprocess.Popen(
+            [sys.executable, str(settings.BASE_DIR / "manage.py"), "render_pdfs"],
+            cwd=settings.BASE_DIR,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    except OSError as error:
+        # Runs once the save committed: the editor's save stands; the requests say why
+        # no PDF came, and a reader asking for one starts the renderer again later.
+        logger.exception("Starting the PDF renderer failed")
+        PDFRenderRequest.objects.filter(attempts=0, failure="").update(
+            failure=Failure.NOT_STARTED, last_error=f"{type(error).__name__}: {error}"
+        )
+        return
     # Reap it when it ends, so that it leaves no zombie behind.
     threading.Thread(target=process.wait, daemon=True).start()
 
@@ -322,13 +375,22 @@ def handle(request: PDFRenderRequest) -> None:
         # Unpublished since: it has no public PDF to render.
         PDFRenderRequest.objects.filter(pk=request.pk, requested_at=seen).delete()
         return
+    # Failed until it ends: a renderer killed meanwhile leaves the attempt counted.
+    PDFRenderRequest.objects.filter(pk=request.pk).update(
+        attempts=F("attempts") + 1,
+        attempted_at=timezone.now(),
+        failure=Failure.UNFINISHED,
+        last_error="",
+    )
     try:
         render_pdfs(request.bulletin)
     except Exception as error:
         logger.exception("Rendering the PDFs of %s failed", request.bulletin)
         PDFRenderRequest.objects.filter(pk=request.pk).update(
-            attempts=request.attempts + 1, last_error=f"{type(error).__name__}: {error}"
+            failure=failure_of(error), last_error=f"{type(error).__name__}: {error}"
         )
         return
-    # A change saved during the render moved requested_at: keep the request for another round.
-    PDFRenderRequest.objects.filter(pk=request.pk, requested_at=seen).delete()
+    deleted, _rows = PDFRenderRequest.objects.filter(pk=request.pk, requested_at=seen).delete()
+    if not deleted:
+        # A change saved during the render moved requested_at: another round, afresh.
+        PDFRenderRequest.objects.filter(pk=request.pk).update(attempts=0, failure="", last_error="")

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from bulletins.models import Bulletin
+from bulletins.pdf.status import failed_renders
 
 register = template.Library()
 
@@ -40,6 +41,7 @@ def editorial_dashboard(context, limit=10):
         "recent_changes": AuditEntry.objects.filter(content_type__app_label__in=CONTENT_APPS)
         .select_related("content_type")
         .order_by("-timestamp", "-pk")[:limit],
+        "failed_renders": failed_renders(),
         "may_publish": user.has_perm("bulletins.publish_bulletin"),
         "may_see_audit_log": user.has_perm("audit.view_auditentry"),
     }

@@ -1,0 +1,144 @@
+"""A full media disk while an editor uploads an image: a message on the form, nothing saved."""
+
+import errno
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from reversion.models import Revision
+
+from audit.models import AuditEntry
+from bulletins.models import ArticleImage, Bulletin
+from partners.models import Organization
+from tests.admin_pages import form_data
+from tests.factories import ArticleFactory, BulletinFactory
+from tests.storages import FailingStorage, failing_storage
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """The media storage, in a folder of the test's own, that fails when told."""
+    failing_storage(settings, "default", tmp_path)
+    return tmp_path
+
+
+def stored_files(folder):
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
+
+
+def image(name="photo.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "green").save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+FULL_MESSAGE = "The image could not be stored: the disk for uploaded files is full."
+
+
+@pytest.mark.django_db
+def test_a_cover_image_on_a_full_disk_is_a_message_and_the_issue_is_intact(editor_client, media):
+    bulletin = BulletinFactory(title_en="The title before")
+    ArticleFactory(bulletin=bulletin, headline_en="The headline before")
+    url = f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
+    revisions = Revision.objects.count()
+
+    response = editor_client.post(
+        url,
+        form_data(
+            editor_client.get(url),
+            title_en="The title typed",
+            cover_image=image(),
+            cover_image_alt_en="Mangroves",
+            **{"articles-0-headline_en": "The headline typed"},
+        ),
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert FULL_MESSAGE in page
+    assert "Nothing was saved." in page
+    assert 'value="The title typed"' in page  # the editor's changes are still in the form
+    assert 'value="The headline typed"' in page
+    bulletin.refresh_from_db()
+    assert bulletin.title_en == "The title before"
+    assert not bulletin.cover_image
+    assert bulletin.articles.get().headline_en == "The headline before"
+    assert Revision.objects.count() == revisions + 1  # the state before the change, only
+    assert not AuditEntry.objects.filter(action=AuditEntry.Action.EDITED).exists()
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+def test_article_images_already_stored_are_removed_when_a_later_one_fails(editor_client, media):
+    article = ArticleFactory(headline_en="The headline before")
+    url = f"/admin/bulletins/article/{article.pk}/change/"
+    FailingStorage.accepted = 1  # the first image fits, the second does not
+    rows = {
+        "images-TOTAL_FORMS": "2",
+        "images-0-position": "1",
+        "images-0-image": image("first.png"),
+        "images-0-alt_text_zh_hans": "第一",
+        "images-1-position": "2",
+        "images-1-image": image("second.png"),
+        "images-1-alt_text_zh_hans": "第二",
+    }
+
+    response = editor_client.post(
+        url, form_data(editor_client.get(url), headline_en="The headline typed", **rows)
+    )
+
+    assert FULL_MESSAGE in response.content.decode()
+    article.refresh_from_db()
+    assert article.headline_en == "The headline before"
+    assert not ArticleImage.objects.exists()
+    assert stored_files(media) == []
+
+
+@pytest.mark.django_db
+def test_a_new_partner_with_a_logo_on_a_full_disk_is_not_created(editor_client, media):
+    response = editor_client.post(
+        "/admin/partners/organization/add/",
+        {
+            "name_zh_hans": "世界自然基金会",
+            "name_en": "WWF",
+            "kind": Organization.Kind.NGO,
+            "slug": "wwf",
+            "logo": image("logo.png"),
+            "aliases-TOTAL_FORMS": "0",
+            "aliases-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert FULL_MESSAGE in response.content.decode()
+    assert not Organization.objects.exists()
+
+
+@pytest.mark.django_db
+def test_another_storage_failure_says_what_it_was(editor_client, media):
+    FailingStorage.error = errno.EROFS
+    bulletin = BulletinFactory(status=Bulletin.Status.DRAFT)
+    url = f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
+
+    response = editor_client.post(url, form_data(editor_client.get(url), cover_image=image()))
+
+    page = response.content.decode()
+    assert "The image could not be stored (Read-only file system). Nothing was saved." in page
+    bulletin.refresh_from_db()
+    assert not bulletin.cover_image
+
+
+@pytest.mark.django_db
+def test_the_same_upload_saves_once_there_is_space_again(editor_client, media):
+    bulletin = BulletinFactory()
+    url = f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
+    refused = editor_client.post(url, form_data(editor_client.get(url), cover_image=image()))
+
+    FailingStorage.accepted = 1
+    response = editor_client.post(url, form_data(refused, cover_image=image()))
+
+    assert response.status_code == 302
+    bulletin.refresh_from_db()
+    assert bulletin.cover_image.name.endswith(".png")
+    assert stored_files(media) == [bulletin.cover_image.name]
