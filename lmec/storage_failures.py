@@ -2,7 +2,7 @@
 
 The admin saves a record, its inline rows and their images in one transaction. When the
 storage fails to write an image (OSError: no space left, a quota, a read-only or
-unreachable volume), the whole save is rolled back, the images of that save already
+unreachable volume; or S3's errors), the whole save is rolled back, the images of that save already
 written are deleted, and the form comes back with the editor's other changes and a
 message saying what happened and that nothing was saved. The failure is logged as an
 error for the operator (docs/operations.md).
@@ -18,18 +18,30 @@ from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
+
+def _storage_errors() -> tuple[type[Exception], ...]:
+    """What a storage raises when it cannot write: OSError on disk, botocore's on S3."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # django-storages' S3 backend is not in use
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
+STORAGE_ERRORS = _storage_errors()
+
 FULL = {errno.ENOSPC, errno.EDQUOT}
 FAILURE_ATTRIBUTE = "_lmec_storage_failure"
 
 
 class StorageFailure(Exception):
-    def __init__(self, error: OSError):
+    def __init__(self, error: Exception):
         super().__init__(str(error))
         self.error = error
 
     @property
     def message(self) -> str:
-        if self.error.errno in FULL:
+        if getattr(self.error, "errno", None) in FULL:
             return _(
                 "The image could not be stored: the disk for uploaded files is full. "
                 "Nothing was saved. Your changes are still in the form below: ask the site's "
@@ -39,7 +51,7 @@ class StorageFailure(Exception):
             "The image could not be stored (%(error)s). Nothing was saved. Your changes are "
             "still in the form below: ask the site's operator, then choose the image again "
             "and save."
-        ) % {"error": self.error.strerror or self.error}
+        ) % {"error": getattr(self.error, "strerror", None) or self.error}
 
 
 class StorageFailureAdminMixin:
@@ -90,10 +102,10 @@ class StorageFailureAdminMixin:
 def _storing_uploads(forms):
     try:
         yield
-    except OSError as error:
+    except STORAGE_ERRORS as error:
         logger.error("Storing an upload failed; the save was rolled back: %s", error)
         for field_file in _stored_uploads(forms):
-            with contextlib.suppress(OSError):
+            with contextlib.suppress(*STORAGE_ERRORS):
                 field_file.storage.delete(field_file.name)
         raise StorageFailure(error) from error
 

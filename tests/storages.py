@@ -14,10 +14,12 @@ class FailingStorage(FileSystemStorage):
     """
 
     accepted = 0
-    error = errno.ENOSPC
+    error = errno.ENOSPC  # an errno, or an exception to raise as it is (S3's)
 
     def _save(self, name, content):
         if FailingStorage.accepted <= 0:
+            if isinstance(FailingStorage.error, Exception):
+                raise FailingStorage.error
             raise OSError(FailingStorage.error, os.strerror(FailingStorage.error))
         FailingStorage.accepted -= 1
         return super()._save(name, content)

@@ -4,6 +4,7 @@ import errno
 import io
 
 import pytest
+from botocore.exceptions import ClientError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from reversion.models import Revision
@@ -125,6 +126,22 @@ def test_another_storage_failure_says_what_it_was(editor_client, media):
 
     page = response.content.decode()
     assert "The image could not be stored (Read-only file system). Nothing was saved." in page
+    bulletin.refresh_from_db()
+    assert not bulletin.cover_image
+
+
+@pytest.mark.django_db
+def test_an_s3_refusal_is_a_message_too(editor_client, media):
+    FailingStorage.error = ClientError(
+        {"Error": {"Code": "QuotaExceeded", "Message": "Bucket quota exceeded"}}, "PutObject"
+    )
+    bulletin = BulletinFactory(status=Bulletin.Status.DRAFT)
+    url = f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
+
+    response = editor_client.post(url, form_data(editor_client.get(url), cover_image=image()))
+
+    assert response.status_code == 200
+    assert "Bucket quota exceeded" in response.content.decode()
     bulletin.refresh_from_db()
     assert not bulletin.cover_image
 
