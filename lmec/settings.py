@@ -122,7 +122,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds the anonymous page cache's content version: it must be shared by every
 # worker and server. Redis when REDIS_URL is set; without it, production uses a table in
-# PostgreSQL (`manage.py createcachetable` at deployment) and development process memory.
+# PostgreSQL (made by `migrate`: lmec/migrations/0001_cache_table.py) and development
+# process memory.
 if "REDIS_URL" in env:
     # Any URL redis-py knows: redis://, rediss:// (TLS), unix:// (a socket).
     CACHES = {

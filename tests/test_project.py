@@ -140,3 +140,23 @@ def test_production_without_redis_shares_its_cache_through_postgresql():
     result = manage("shell", "-c", script, env=PRODUCTION)
 
     assert result.stdout.splitlines()[-1] == "django.core.cache.backends.db.DatabaseCache"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_creates_the_cache_table_production_uses_without_redis(settings):
+    from django.db import connection
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "lmec_cache_test",
+        }
+    }
+    call_command("migrate", "lmec", "zero", verbosity=0)
+    try:
+        call_command("migrate", "lmec", verbosity=0)
+
+        assert "lmec_cache_test" in connection.introspection.table_names()
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS lmec_cache_test")
