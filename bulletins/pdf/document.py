@@ -49,12 +49,13 @@ def issue_queryset():
     )
 
 
-def content_languages(bulletin: Bulletin) -> list[str]:
+def content_languages(bulletin: Bulletin, articles=None) -> list[str]:
     """The languages the issue is written in, in the order of settings.LANGUAGES.
 
     The source language, and every language in which each article has its headline.
+    ``articles`` are the issue's articles when the caller has them already.
     """
-    articles = list(bulletin.articles.all())
+    articles = list(bulletin.articles.all() if articles is None else articles)
     languages = []
     for code, _name in settings.LANGUAGES:
         if code == bulletin.source_language or (

@@ -50,7 +50,13 @@ def language_name(code):
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """The current page in every language, for the switcher and the hreflang alternates.
+    """The current page in every language it has, for the switcher and the hreflang alternates.
+
+    Pages of an issue put the languages the issue is written in into the context
+    (``content_languages``): readers are offered those, plus the language they are reading
+    in, marked current; only those are alternates for search engines, since the page in
+    any other language shows the same text in its source language. Other pages exist in
+    every language.
 
     Each link keeps the query string. A page that did not resolve (a 404 for an unknown
     path) links to the home page of each language instead. ``x_default`` is the address
@@ -60,8 +66,12 @@ def language_links(context):
     match = getattr(request, "resolver_match", None)
     query = request.META.get("QUERY_STRING", "") if request else ""
     current = get_language()
+    offered = context.get("content_languages")
     links = []
     for code, _name in settings.LANGUAGES:
+        is_alternate = offered is None or code in offered
+        if not is_alternate and code != current:
+            continue
         url = None
         with override(code):
             if match is not None and match.url_name:
@@ -81,6 +91,7 @@ def language_links(context):
                 "url": url,
                 "absolute_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
+                "is_alternate": is_alternate,
             }
         )
     default = links[0]["absolute_url"].replace(f"/{links[0]['code']}/", "/", 1)

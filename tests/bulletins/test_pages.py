@@ -101,25 +101,67 @@ def test_an_article_links_to_the_previous_and_next_article_of_its_issue(client, 
     assert 'rel="prev"' in second and 'rel="next"' not in second
 
 
+def switcher_languages(html):
+    """The languages the switcher offers, and those named as alternates in the head."""
+    offered = re.findall(r'<li><a href="[^"]*" hreflang="([^"]+)"', html)
+    alternates = re.findall(r'<link rel="alternate" hreflang="([^"]+)"', html)
+    return offered, [code for code in alternates if code != "x-default"]
+
+
 @pytest.mark.django_db
 def test_the_language_switcher_leads_to_the_same_page_in_each_language(client, demo):
-    html = text_of(client.get("/en/bulletins/2020/2/building-consensus/"))
+    html = text_of(client.get("/en/partners/wwf/"))
 
     for language in LANGUAGES:
-        assert (
-            f'href="/{language}/bulletins/2020/2/building-consensus/" hreflang="{language}"' in html
-        )
+        assert f'href="/{language}/partners/wwf/" hreflang="{language}"' in html
         assert (
             f'<link rel="alternate" hreflang="{language}" '
-            f'href="http://testserver/{language}/bulletins/2020/2/building-consensus/">'
+            f'href="http://testserver/{language}/partners/wwf/">'
         ) in html
+    assert 'hreflang="x-default" href="http://testserver/partners/wwf/"' in html
+    assert '<link rel="canonical" href="http://testserver/en/partners/wwf/">' in html
+
+
+@pytest.mark.django_db
+def test_readers_of_an_issue_are_offered_the_languages_it_is_written_in(client, demo):
+    html = text_of(client.get("/en/bulletins/2020/2/building-consensus/"))
+
+    assert switcher_languages(html) == (["zh-hans", "en"], ["zh-hans", "en"])
+    assert 'href="/zh-hans/bulletins/2020/2/building-consensus/" hreflang="zh-hans"' in html
+    assert (
+        '<link rel="alternate" hreflang="en" '
+        'href="http://testserver/en/bulletins/2020/2/building-consensus/">'
+    ) in html
     assert (
         'hreflang="x-default" href="http://testserver/bulletins/2020/2/building-consensus/"' in html
     )
-    assert (
-        '<link rel="canonical" href="http://testserver/en/bulletins/2020/2/building-consensus/">'
-        in html
-    )
+
+
+@pytest.mark.django_db
+def test_a_reader_in_a_language_the_issue_lacks_sees_it_current_but_not_as_an_alternate(
+    client, demo
+):
+    html = text_of(client.get("/th/bulletins/2020/2/"))
+
+    assert switcher_languages(html) == (["zh-hans", "en", "th"], ["zh-hans", "en"])
+    assert '<a href="/th/bulletins/2020/2/" hreflang="th" lang="th" aria-current="true">' in html
+    assert 'class="fallback-note"' in html
+
+
+@pytest.mark.django_db
+def test_an_issue_is_offered_in_a_language_once_every_article_has_it(client, demo):
+    bulletin = Bulletin.objects.get(year=2020, number=2)
+    articles = list(bulletin.articles.order_by("position"))
+    articles[0].headline_th = "การประชุมโต๊ะกลม"
+    articles[0].save()
+
+    partly = switcher_languages(text_of(client.get("/en/bulletins/2020/2/")))
+    articles[1].headline_th = "สร้างฉันทามติ"
+    articles[1].save()
+    fully = switcher_languages(text_of(client.get("/en/bulletins/2020/2/")))
+
+    assert partly == (["zh-hans", "en"], ["zh-hans", "en"])
+    assert fully == (["zh-hans", "en", "th"], ["zh-hans", "en", "th"])
 
 
 @pytest.mark.django_db
