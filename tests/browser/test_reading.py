@@ -95,3 +95,29 @@ def test_every_kind_of_page_passes_axe(browser, site):
     page.context.close()
 
     assert problems == []
+
+
+def test_the_site_brings_its_own_fonts_for_the_mekong_scripts(browser, site):
+    """Where no installed font covers Thai, Lao, Khmer or Burmese, the site's own fonts load."""
+    page = open_page(browser, 375)
+    page.goto(site + "/km/")
+    loaded = page.evaluate(
+        """async () => {
+            const samples = {"LMEC Thai": "ไทย", "LMEC Lao": "ລາວ",
+                             "LMEC Khmer": "ខ្មែរ", "LMEC Myanmar": "မြန်မာ"};
+            const found = {};
+            for (const [family, text] of Object.entries(samples)) {
+                const faces = await document.fonts.load(`16px "${family}"`, text);
+                found[family] = faces.map(face => face.status);
+            }
+            return found;
+        }"""
+    )
+    page.context.close()
+
+    assert loaded == {
+        "LMEC Thai": ["loaded"],
+        "LMEC Lao": ["loaded"],
+        "LMEC Khmer": ["loaded"],
+        "LMEC Myanmar": ["loaded"],
+    }
