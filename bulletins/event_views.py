@@ -1,8 +1,9 @@
 """An event's page: dates, place, organizers by role, related events and the published
-articles reporting it. Served by the bulletins app because it shows articles; events
+articles reporting it or one of the events within it. Served by the bulletins app because it shows articles; events
 does not import bulletins. Its URL stays events:detail (see bulletins/urls.py).
 """
 
+from django.db.models import Q
 from django.views.generic import DetailView
 
 from bulletins.models import Article
@@ -49,7 +50,8 @@ class EventDetailView(CacheablePageMixin, DetailView):
             articles=[
                 article_texts(article)
                 for article in Article.objects.published()
-                .filter(event=event)
+                # A series is reported through its events too: the round table of a week.
+                .filter(Q(event=event) | Q(event__parent=event))
                 .select_related("bulletin")
                 .order_by("-bulletin__year", "-bulletin__number", "position")
             ],

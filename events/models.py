@@ -10,7 +10,7 @@ class Event(models.Model):
     """Something the center held or took part in. Events nest: a forum within a dialogue."""
 
     class Kind(models.TextChoices):
-        SERIES = "series", _("Series (e.g. Lancang-Mekong Week)")
+        SERIES = "series", _("Event series")
         ROUND_TABLE = "round_table", _("Round table")
         FORUM = "forum", _("Forum")
         PARALLEL_FORUM = "parallel_forum", _("Parallel forum")

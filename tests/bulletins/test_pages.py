@@ -356,6 +356,15 @@ def test_the_event_page_groups_organizers_by_role_and_links_parent_children_and_
 
 
 @pytest.mark.django_db
+def test_a_series_page_lists_the_articles_reporting_its_events(client, demo):
+    week = text_of(client.get("/en/events/lancang-mekong-week-2020/"))
+
+    assert "Event series" in week
+    assert 'href="/en/bulletins/2020/2/round-table-video-conference/"' in week
+    assert "No published article reports on this event yet." not in week
+
+
+@pytest.mark.django_db
 def test_the_event_list_separates_upcoming_and_past_events(client):
     today = timezone.localdate()
     EventFactory(title_en="Next month's forum", start_date=today + datetime.timedelta(days=30))
