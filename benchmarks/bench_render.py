@@ -9,7 +9,8 @@ this user may).
 Production settings (DJANGO_DEBUG=false, collected static files, a private Redis), the
 embedded PostgreSQL with the demo content, the page cache off; requests go through the
 WSGI handler and every middleware. Each figure is the lowest of BENCH_ROUNDS rounds of
-BENCH_REQUESTS requests (defaults 5 and 100), after a warm-up.
+BENCH_REQUESTS requests (defaults 5 and 100), after a warm-up; BENCH_PAGES (paths separated
+by spaces) replaces the list of pages.
 """
 
 import io
@@ -28,16 +29,20 @@ from serving import (
     shared_cache,
 )
 
-PAGES = [
-    "/healthz",
-    "/zh-hans/bulletins/2020/2/",
-    "/en/bulletins/2020/2/",
-    "/th/bulletins/2020/2/",
-    "/zh-hans/bulletins/2020/2/building-consensus/",
-    "/zh-hans/",
-    "/zh-hans/partners/wwf/",
-    "/zh-hans/events/lancang-mekong-week-2020/",
-]
+PAGES = (
+    os.environ["BENCH_PAGES"].split()
+    if "BENCH_PAGES" in os.environ
+    else [
+        "/healthz",
+        "/zh-hans/bulletins/2020/2/",
+        "/en/bulletins/2020/2/",
+        "/th/bulletins/2020/2/",
+        "/zh-hans/bulletins/2020/2/building-consensus/",
+        "/zh-hans/",
+        "/zh-hans/partners/wwf/",
+        "/zh-hans/events/lancang-mekong-week-2020/",
+    ]
+)
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", 5))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 100))
 
@@ -47,8 +52,14 @@ def main():
     manage("migrate", "--noinput", "--verbosity", "0")
     manage("load_demo")
     with collected_static(url) as static_root, shared_cache() as cache:
+        settings = {name: value for name, value in os.environ.items() if name.startswith("BENCH_")}
         env = production_environment(
-            url, static_root, cache_seconds=0, DJANGO_ALLOWED_HOSTS="testserver", **cache
+            url,
+            static_root,
+            cache_seconds=0,
+            DJANGO_ALLOWED_HOSTS="testserver",
+            **cache,
+            **settings,
         )
         subprocess.run([sys.executable, __file__, "--measure"], cwd=ROOT, env=env, check=True)
 
