@@ -90,7 +90,7 @@ def measure():
         if not statuses[0].startswith("200"):
             raise SystemExit(f"{path} answered {statuses[0]}")
 
-    get(PAGES[1])
+    get(PAGES[0])
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
         backend = Path(f"/proc/{cursor.fetchone()[0]}/stat")
