@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
+from lmec import renditions
 from lmec.richtext import RichTextField
 from lmec.slugs import unique_slug
 from lmec.validators import validate_image_upload
@@ -341,6 +342,9 @@ class ArticleImage(models.Model):
     )
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     credit = models.CharField(_("credit"), max_length=255, blank=True)
+    # As shown (after the camera's rotation); they say which renditions exist (lmec.renditions).
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["article", "position", "pk"]
@@ -349,6 +353,21 @@ class ArticleImage(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    def save(self, *args, **kwargs):
+        new_upload = bool(self.image) and not self.image._committed
+        super().save(*args, **kwargs)
+        if new_upload:
+            self.make_renditions()
+
+    def make_renditions(self):
+        """Smaller copies for the reading site, and the size they were made from."""
+        self.width, self.height, _names = renditions.make_renditions(self.image)
+        ArticleImage.objects.filter(pk=self.pk).update(width=self.width, height=self.height)
+
+    @property
+    def sources(self) -> "renditions.Sources":
+        return renditions.sources(self.image, self.width, self.height)
 
 
 class ViewpointQuerySet(models.QuerySet):

@@ -253,7 +253,7 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
             meta=PageMeta(
                 title=f"{headline} · {label}",
                 description=describe(body) or label,
-                image=image_url(self.request, images[0].image) if images else "",
+                image=self.request.build_absolute_uri(images[0].sources.src) if images else "",
                 type="article",
                 json_ld=self.json_ld(article, headline, body, images),
             ),
@@ -285,7 +285,7 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
             },
         }
         if images:
-            data["image"] = [image_url(request, image.image) for image in images]
+            data["image"] = [request.build_absolute_uri(image.sources.src) for image in images]
         if article.event_id:
             data["about"] = {
                 "@type": "Event",

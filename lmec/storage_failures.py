@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+from lmec.renditions import delete_renditions, rendition_names
+
 logger = logging.getLogger(__name__)
 
 
@@ -107,6 +109,7 @@ def _storing_uploads(forms):
         for field_file in _stored_uploads(forms):
             with contextlib.suppress(*STORAGE_ERRORS):
                 field_file.storage.delete(field_file.name)
+            delete_renditions(field_file.storage, rendition_names(field_file.name))
         raise StorageFailure(error) from error
 
 

@@ -28,13 +28,22 @@ def stored_files(folder):
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file())
 
 
-def image(name="photo.png"):
+def image(name="photo.png", size=(40, 30)):
     buffer = io.BytesIO()
-    Image.new("RGB", (40, 30), "green").save(buffer, "PNG")
+    Image.new("RGB", size, "green").save(buffer, "PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 FULL_MESSAGE = "The image could not be stored: the disk for uploaded files is full."
+
+
+def assert_article_images_refused(response, article, media):
+    """The message, the article as it was, no image row and no file left behind."""
+    assert FULL_MESSAGE in response.content.decode()
+    article.refresh_from_db()
+    assert article.headline_en == "The headline before"
+    assert not ArticleImage.objects.exists()
+    assert stored_files(media) == []
 
 
 @pytest.mark.django_db
@@ -89,11 +98,26 @@ def test_article_images_already_stored_are_removed_when_a_later_one_fails(editor
         url, form_data(editor_client.get(url), headline_en="The headline typed", **rows)
     )
 
-    assert FULL_MESSAGE in response.content.decode()
-    article.refresh_from_db()
-    assert article.headline_en == "The headline before"
-    assert not ArticleImage.objects.exists()
-    assert stored_files(media) == []
+    assert_article_images_refused(response, article, media)
+
+
+@pytest.mark.django_db
+def test_a_photo_whose_smaller_copies_do_not_fit_is_not_saved_at_all(editor_client, media):
+    article = ArticleFactory(headline_en="The headline before")
+    url = f"/admin/bulletins/article/{article.pk}/change/"
+    FailingStorage.accepted = 2  # the photo and its first smaller copy fit, the next does not
+    rows = {
+        "images-TOTAL_FORMS": "1",
+        "images-0-position": "1",
+        "images-0-image": image("large.png", size=(2000, 1000)),
+        "images-0-alt_text_zh_hans": "大图",
+    }
+
+    response = editor_client.post(
+        url, form_data(editor_client.get(url), headline_en="The headline typed", **rows)
+    )
+
+    assert_article_images_refused(response, article, media)
 
 
 @pytest.mark.django_db
