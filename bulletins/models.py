@@ -6,6 +6,7 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Event
 from lmec import renditions
@@ -221,6 +222,24 @@ class Bulletin(models.Model):
         return self.status == self.Status.PUBLISHED and (
             self.published_at is None or self.published_at <= timezone.now()
         )
+
+    def content_languages(self, articles=None) -> list[str]:
+        """The languages the issue is written in, in the order of settings.LANGUAGES: its
+        source language, and every language each article has its headline in.
+
+        The reading pages offer these languages; the PDFs are printed in them.
+        ``articles`` are the issue's articles when the caller has them already.
+        """
+        articles = list(self.articles.all() if articles is None else articles)
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code == self.source_language
+            or (
+                articles
+                and all(getattr(a, build_localized_fieldname("headline", code)) for a in articles)
+            )
+        ]
 
     @property
     def display_title(self):

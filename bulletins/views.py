@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from bulletins.models import Article, ArticleImage, Bulletin, Viewpoint, published_condition
-from bulletins.pdf.document import content_languages
 from bulletins.presenters import article_texts, full_article_texts, viewpoint_texts
 from bulletins.preview import StaffPreviewMixin
 from lmec.localized import localized
@@ -166,7 +165,7 @@ class BulletinDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
         label = issue_label(bulletin)
         context.update(
             articles=articles,
-            content_languages=content_languages(bulletin, articles),
+            content_languages=bulletin.content_languages(articles),
             issue_label=label,
             issue_title=title,
             summary=summary,
@@ -243,7 +242,7 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
         label = issue_label(bulletin)
         context.update(
             bulletin=bulletin,
-            content_languages=content_languages(bulletin, siblings),
+            content_languages=bulletin.content_languages(siblings),
             issue_label=label,
             headline=headline,
             body=body,

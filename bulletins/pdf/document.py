@@ -49,26 +49,9 @@ def issue_queryset():
     )
 
 
-def content_languages(bulletin: Bulletin, articles=None) -> list[str]:
-    """The languages the issue is written in, in the order of settings.LANGUAGES.
-
-    The source language, and every language in which each article has its headline.
-    ``articles`` are the issue's articles when the caller has them already.
-    """
-    articles = list(bulletin.articles.all() if articles is None else articles)
-    languages = []
-    for code, _name in settings.LANGUAGES:
-        if code == bulletin.source_language or (
-            articles
-            and all(getattr(a, build_localized_fieldname("headline", code)) for a in articles)
-        ):
-            languages.append(code)
-    return languages
-
-
 def editions(bulletin: Bulletin) -> list[str]:
     """Every edition the issue has: one per content language, and the bilingual one."""
-    languages = content_languages(bulletin)
+    languages = bulletin.content_languages()
     if all(code in languages for code in BILINGUAL_LANGUAGES):
         return [*languages, BILINGUAL]
     return languages

@@ -53,7 +53,7 @@ def language_links(context):
     """The current page in every language it has, for the switcher and the hreflang alternates.
 
     Pages of an issue put the languages the issue is written in into the context
-    (``content_languages``): readers are offered those, plus the language they are reading
+    (``content_languages``, from ``Bulletin.content_languages()``): readers are offered those, plus the language they are reading
     in, marked current; only those are alternates for search engines, since the page in
     any other language shows the same text in its source language. Other pages exist in
     every language.
