@@ -275,10 +275,11 @@ def store(entries):
 
 
 @transaction.atomic
-def index(kind, obj):
-    """Replace the entries of one item by what it says now."""
-    SearchEntry.objects.filter(kind=kind, object_id=obj.pk).delete()
-    store(list(BUILDERS[kind](obj)))
+def index(kind, objects):
+    """Replace the entries of these items by what they say now: two queries for them all."""
+    objects = list(objects)
+    SearchEntry.objects.filter(kind=kind, object_id__in=[obj.pk for obj in objects]).delete()
+    store([entry for obj in objects for entry in BUILDERS[kind](obj)])
 
 
 def remove(kind, pk):
@@ -286,35 +287,34 @@ def remove(kind, pk):
 
 
 def index_article(article):
-    index(SearchEntry.Kind.ARTICLE, article)
+    index(SearchEntry.Kind.ARTICLE, [article])
 
 
 def index_viewpoint(viewpoint):
-    index(SearchEntry.Kind.VIEWPOINT, viewpoint)
+    index(SearchEntry.Kind.VIEWPOINT, [viewpoint])
 
 
 def index_event(event):
-    index(SearchEntry.Kind.EVENT, event)
+    index(SearchEntry.Kind.EVENT, [event])
 
 
 def index_organization(organization):
     """The partner itself and its viewpoints, which carry its names."""
-    index(SearchEntry.Kind.ORGANIZATION, organization)
-    for viewpoint in viewpoints().filter(organization=organization):
-        index_viewpoint(viewpoint)
+    index(SearchEntry.Kind.ORGANIZATION, [organization])
+    index(SearchEntry.Kind.VIEWPOINT, viewpoints().filter(organization=organization))
 
 
 def index_bulletin(bulletin):
     """An issue's articles and viewpoints carry its year, number and date."""
-    for article in Article.objects.filter(bulletin=bulletin).select_related("bulletin"):
-        index_article(article)
-    for viewpoint in viewpoints().filter(article__bulletin=bulletin):
-        index_viewpoint(viewpoint)
+    index(
+        SearchEntry.Kind.ARTICLE,
+        Article.objects.filter(bulletin=bulletin).select_related("bulletin"),
+    )
+    index(SearchEntry.Kind.VIEWPOINT, viewpoints().filter(article__bulletin=bulletin))
 
 
 def index_person(person):
-    for viewpoint in viewpoints().filter(person=person):
-        index_viewpoint(viewpoint)
+    index(SearchEntry.Kind.VIEWPOINT, viewpoints().filter(person=person))
 
 
 def viewpoints():
