@@ -77,6 +77,7 @@ def prefetch_for_matrix(bulletins: list[Bulletin]):
 
 
 def translation_matrix(bulletin: Bulletin) -> Matrix:
+    prefetch_for_matrix([bulletin])  # nothing more when the issue list has loaded it already
     languages = [(code, str(name)) for code, name in settings.LANGUAGES]
     source = bulletin.source_language
     matrix = Matrix(source_language=source, languages=languages)

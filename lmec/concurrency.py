@@ -16,6 +16,7 @@ from django.contrib.admin.utils import unquote
 from django.core import signing
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -145,12 +146,15 @@ def _section(model, records, field_names) -> dict:
             continue
         if model_field.concrete or model_field.many_to_many:
             fields.append(model_field)
+    records = list(records)
+    # One query per many-to-many field for all the rows (an article's topics), not per row.
+    prefetch_related_objects(records, *(f.name for f in fields if f.many_to_many))
     rows = {}
     for record in records:
         values = {}
         for model_field in fields:
             if model_field.many_to_many:
-                value = sorted(getattr(record, model_field.name).values_list("pk", flat=True))
+                value = sorted(related.pk for related in getattr(record, model_field.name).all())
             else:
                 value = getattr(record, model_field.attname)
                 if not isinstance(value, str | int | float | bool | type(None)):
