@@ -29,11 +29,3 @@ def audit_record(
     entry.full_clean()
     entry.save()
     return entry
-
-
-def audit_entries_for(obj: models.Model):
-    """The entries about ``obj``, newest first."""
-    return AuditEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-        object_id=str(obj.pk),
-    )

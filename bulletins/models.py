@@ -6,10 +6,10 @@ from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from events.models import Event
 from lmec import renditions
+from lmec.localized import has_language
 from lmec.richtext import RichTextField
 from lmec.slugs import unique_slug
 from lmec.validators import validate_image_upload
@@ -235,10 +235,7 @@ class Bulletin(models.Model):
             code
             for code, _name in settings.LANGUAGES
             if code == self.source_language
-            or (
-                articles
-                and all(getattr(a, build_localized_fieldname("headline", code)) for a in articles)
-            )
+            or (articles and all(has_language(article, "headline", code) for article in articles))
         ]
 
     @property

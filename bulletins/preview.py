@@ -27,11 +27,6 @@ from django.utils.translation import gettext_lazy as _
 TOKEN_SALT = "bulletins.preview-link"
 
 
-class PreviewLinkQuerySet(models.QuerySet):
-    def active(self):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
-
-
 class PreviewLink(models.Model):
     """A revocable, expiring link to one unpublished issue, for a reviewer without an account."""
 
@@ -77,8 +72,6 @@ class PreviewLink(models.Model):
         blank=True,
         related_name="+",
     )
-
-    objects = PreviewLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

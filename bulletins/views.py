@@ -166,8 +166,6 @@ class BulletinDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
         context.update(
             articles=articles,
             content_languages=bulletin.content_languages(articles),
-            issue_label=label,
-            issue_title=title,
             summary=summary,
             meta=PageMeta(
                 title=f"{label} · {title}" if title else label,
@@ -245,8 +243,6 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
             content_languages=bulletin.content_languages(siblings),
             issue_label=label,
             headline=headline,
-            body=body,
-            images=images,
             previous_article=siblings[index - 1] if index > 0 else None,
             next_article=siblings[index + 1] if index + 1 < len(siblings) else None,
             meta=PageMeta(

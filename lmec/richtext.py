@@ -5,7 +5,7 @@ elements below, and the same allow-list is applied with nh3 whenever a model is 
 so stored HTML can never carry a script, whatever path the text came in by.
 """
 
-from django_prose_editor.fields import ProseEditorField, create_sanitizer
+from django_prose_editor.fields import ProseEditorField
 
 EXTENSIONS = {
     "Bold": True,
@@ -21,8 +21,6 @@ EXTENSIONS = {
     "HardBreak": True,
 }
 
-sanitize_html = create_sanitizer(EXTENSIONS)
-
 
 class RichTextField(ProseEditorField):
     """A TextField holding sanitized HTML, edited with the prose editor."""
@@ -35,6 +33,6 @@ class RichTextField(ProseEditorField):
     def pre_save(self, model_instance, add):
         value = super().pre_save(model_instance, add)
         if value:
-            value = sanitize_html(value)
+            value = self.sanitize(value)  # the sanitizer ProseEditorField made from EXTENSIONS
             setattr(model_instance, self.attname, value)
         return value

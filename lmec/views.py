@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 
 from bulletins.models import Article, Bulletin, published_condition
 from bulletins.presenters import article_texts
-from bulletins.views import headlines_prefetch, issue_label, issue_title
+from bulletins.views import headlines_prefetch, issue_title
 from events.models import Event
 from lmec.page_cache import cacheable_page
 from lmec.postgresql.base import connecting_without_wait
@@ -37,7 +37,6 @@ def home(request):
     today = timezone.localdate()
     context = {
         "latest": latest,
-        "latest_label": issue_label(latest) if latest else "",
         "latest_articles": latest_articles,
         "latest_title": issue_title(latest, []) if latest else "",
         "recent_articles": [
