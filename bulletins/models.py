@@ -99,6 +99,10 @@ class BulletinQuerySet(models.QuerySet):
         """
         return self.filter(published_condition())
 
+    def scheduled(self):
+        """Published with a publication time still to come: they appear by themselves."""
+        return self.filter(status=Bulletin.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def next_number(self, year: int) -> int:
         """The number the next issue of ``year`` should get."""
         return (self.filter(year=year).aggregate(Max("number"))["number__max"] or 0) + 1
@@ -222,6 +226,10 @@ class Bulletin(models.Model):
         return self.status == self.Status.PUBLISHED and (
             self.published_at is None or self.published_at <= timezone.now()
         )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and not self.is_public
 
     def content_languages(self, articles=None) -> list[str]:
         """The languages the issue is written in, in the order of settings.LANGUAGES: its

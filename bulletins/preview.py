@@ -162,11 +162,10 @@ class PreviewBanner:
 
     @classmethod
     def for_bulletin(cls, bulletin, **kwargs):
-        scheduled = bulletin.status == "published" and not bulletin.is_public
         return cls(
             status=bulletin.get_status_display(),
             public=bulletin.is_public,
-            scheduled_for=bulletin.published_at if scheduled else None,
+            scheduled_for=bulletin.published_at if bulletin.is_scheduled else None,
             **kwargs,
         )
 

@@ -35,6 +35,7 @@ from bulletins.models import Bulletin
 from bulletins.pdf.services import schedule_render
 from bulletins.preview import PreviewLink
 from lmec import history
+from lmec.translators import may_edit_source
 
 Status = Bulletin.Status
 
@@ -82,16 +83,12 @@ TRANSITIONS = {
 }
 
 
-def is_scheduled(bulletin: Bulletin) -> bool:
-    return bulletin.status == Status.PUBLISHED and not bulletin.is_public
-
-
 def _permission_for(name: str, bulletin: Bulletin) -> tuple[str, ...] | None:
     """The permissions (any one suffices) allowing ``name`` from the issue's status, or None."""
     status = bulletin.status
     if name == "submit" and status == Status.DRAFT:
         return (SUBMIT,)
-    if name == "publish" and (status == Status.IN_REVIEW or is_scheduled(bulletin)):
+    if name == "publish" and (status == Status.IN_REVIEW or bulletin.is_scheduled):
         return (PUBLISH,)
     if name == "withdraw" and status == Status.PUBLISHED:
         return (PUBLISH,)
@@ -128,7 +125,7 @@ def _check_transition(name: str, bulletin: Bulletin, user):
 
 
 def status_text(bulletin: Bulletin) -> str:
-    if is_scheduled(bulletin):
+    if bulletin.is_scheduled:
         return _("scheduled")
     return str(bulletin.get_status_display()).lower()
 
@@ -243,9 +240,7 @@ def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
     """Bring the issue's content back to a stored version: its fields, articles,
     viewpoints and images exactly as they were. Its status and publication time stay
     as they are now: publishing and withdrawing are done with the workflow actions."""
-    if not user.has_perm("bulletins.change_bulletin") or not user.has_perm(
-        "bulletins.edit_source_text"
-    ):
+    if not user.has_perm("bulletins.change_bulletin") or not may_edit_source(user):
         raise PermissionDenied
     if history.model_of(version) is not Bulletin or version.object_id != str(bulletin.pk):
         raise ValidationError(_("This version belongs to another record."))

@@ -113,7 +113,7 @@ class BulletinWorkflowAdminMixin:
         if obj is not None:
             context.update(
                 workflow_status=services.status_text(obj),
-                workflow_scheduled=services.is_scheduled(obj),
+                workflow_scheduled=obj.is_scheduled,
                 workflow_actions=[
                     (transition, self._transition_url(obj, transition.name))
                     for transition in services.bulletin_transitions(bulletin=obj, user=request.user)
@@ -148,7 +148,7 @@ class BulletinWorkflowAdminMixin:
         form = None
         if action == "publish":
             initial = {"when": "now"}
-            if services.is_scheduled(bulletin):
+            if bulletin.is_scheduled:
                 initial = {"when": "later", "at": timezone.localtime(bulletin.published_at)}
             form = PublishForm(request.POST or None, initial=initial)
         if request.method == "POST" and (form is None or form.is_valid()):

@@ -34,6 +34,7 @@ from reversion.models import Version
 
 from audit.models import AuditEntry
 from audit.services import audit_record
+from lmec.translators import may_edit_source
 
 
 @dataclass(frozen=True)
@@ -186,10 +187,6 @@ def _check(user, obj_or_model, action):
         raise PermissionDenied
 
 
-def _may_edit_source(user):
-    return user.has_perm("bulletins.edit_source_text")
-
-
 def revert_tree(version: Version) -> models.Model:
     """Bring ``version``'s record and the records that belonged to it back as stored.
 
@@ -300,7 +297,7 @@ def version_restore(*, version: Version, user, after_revert=None) -> models.Mode
     """
     model = model_of(version)
     _check(user, model, "change")
-    if not _may_edit_source(user):
+    if not may_edit_source(user):
         raise PermissionDenied
     current = model._default_manager.filter(pk=version.object_id).first()
     if current is None:
@@ -312,7 +309,7 @@ def version_restore(*, version: Version, user, after_revert=None) -> models.Mode
         restored = revert_tree(version)
         if after_revert is not None:
             after_revert(restored)
-        time = _revision_time(version)
+        time = revision_time(version)
         record_revision(
             restored,
             user=user,
@@ -342,7 +339,8 @@ def version_recover(*, version: Version, user) -> models.Model:
     return recovered
 
 
-def _revision_time(version: Version) -> str:
+def revision_time(version: Version) -> str:
+    """When the version was saved, as history pages and messages show it."""
     return dateformat.format(timezone.localtime(version.revision.date_created), "Y-m-d H:i:s")
 
 

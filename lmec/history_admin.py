@@ -7,16 +7,15 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import dateformat, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
-from reversion.models import Version
 
 from lmec import history
 from lmec.admin_pages import record_page_context
+from lmec.translators import may_edit_source
 
 
 class HistoryAdminMixin(VersionAdmin):
@@ -47,9 +46,7 @@ class HistoryAdminMixin(VersionAdmin):
     # What restoring means for this kind of record: hooks for the admins.
 
     def may_restore(self, request, obj):
-        return self.has_change_permission(request, obj) and request.user.has_perm(
-            "bulletins.edit_source_text"
-        )
+        return self.has_change_permission(request, obj) and may_edit_source(request.user)
 
     def may_recover(self, request, version):
         return self.has_add_permission(request)
@@ -158,13 +155,13 @@ class HistoryAdminMixin(VersionAdmin):
             after_label = _("now")
         else:
             after = history.state_of_versions(history.stored_tree(second))
-            after_label = _version_label(second)
+            after_label = history.revision_time(second)
         context = self._context(
             request,
             obj,
             _("Compare versions: %s") % obj,
             changes=history.compare(before, after),
-            before_label=_version_label(first),
+            before_label=history.revision_time(first),
             after_label=after_label,
             **self._history_crumb(obj),
         )
@@ -187,7 +184,7 @@ class HistoryAdminMixin(VersionAdmin):
             messages.success(
                 request,
                 _("“%(record)s” was restored to the version of %(time)s.")
-                % {"record": restored, "time": _version_label(version)},
+                % {"record": restored, "time": history.revision_time(version)},
             )
             for note in getattr(restored, "dropped_links", []):
                 messages.warning(request, note)
@@ -203,7 +200,8 @@ class HistoryAdminMixin(VersionAdmin):
         context = self._context(
             request,
             obj,
-            _("Version of %(time)s: %(record)s") % {"time": _version_label(version), "record": obj},
+            _("Version of %(time)s: %(record)s")
+            % {"time": history.revision_time(version), "record": obj},
             version=version,
             comment=history.comment_text(version.revision),
             changes=changes,
@@ -246,10 +244,6 @@ class HistoryAdminMixin(VersionAdmin):
             **(extra_context or {}),
         )
         return TemplateResponse(request, "admin/history/version.html", context)
-
-
-def _version_label(version: Version) -> str:
-    return dateformat.format(timezone.localtime(version.revision.date_created), "Y-m-d H:i:s")
 
 
 def _error_text(error) -> str:

@@ -5,7 +5,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField
 from django.db.models.functions import Cast
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
 from audit.models import AuditEntry
 from bulletins.models import Bulletin
@@ -35,9 +34,7 @@ def editorial_dashboard(context, limit=10):
         "awaiting_review": Bulletin.objects.filter(status=Bulletin.Status.IN_REVIEW).order_by(
             "updated_at"
         ),
-        "scheduled": Bulletin.objects.filter(
-            status=Bulletin.Status.PUBLISHED, published_at__gt=timezone.now()
-        ).order_by("published_at"),
+        "scheduled": Bulletin.objects.scheduled().order_by("published_at"),
         "recent_changes": AuditEntry.objects.filter(content_type__app_label__in=CONTENT_APPS)
         .select_related("content_type")
         .order_by("-timestamp", "-pk")[:limit],
