@@ -10,12 +10,8 @@ from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, Contac
 from bulletins.pdf.admin import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
 from bulletins.workflow_admin import BulletinWorkflowAdminMixin
 from lmec import history
-from lmec.admin import (
-    EditorialAdmin,
-    EditorialStackedInline,
-    EditorialTabularInline,
-    translated_search_fields,
-)
+from lmec.admin import EditorialAdmin, EditorialStackedInline, EditorialTabularInline
+from lmec.localized import translated_search_fields
 
 # History: a revision of any part of an issue holds the whole issue (lmec/history.py).
 history.register(Bulletin, children=["articles"])
@@ -94,9 +90,6 @@ class ArticleInline(EditorialStackedInline):
     show_change_link = True
     extra = 0
 
-    def source_language(self, bulletin):
-        return bulletin.source_language
-
 
 @admin.register(Bulletin)
 class BulletinAdmin(
@@ -150,9 +143,6 @@ class BulletinAdmin(
     def get_readonly_fields(self, request, obj=None):
         # Changed only by the workflow actions on the issue's page (bulletins/services.py).
         return ["status", "published_at"]
-
-    def source_language(self, bulletin):
-        return bulletin.source_language
 
     def get_changeform_initial_data(self, request):
         today = timezone.localdate()

@@ -2,7 +2,8 @@ from django.contrib import admin
 
 from events.models import Event, EventOrganizer
 from lmec import history
-from lmec.admin import EditorialAdmin, translated_search_fields
+from lmec.admin import EditorialAdmin
+from lmec.localized import translated_search_fields
 
 history.register(Event, children=["organizer_roles"])
 history.register(EventOrganizer, parent="event")

@@ -51,3 +51,16 @@ def localized(obj, field: str, source_language: str | None = None) -> LocalizedT
 
 def has_language(obj, field: str, language: str) -> bool:
     return bool(getattr(obj, build_localized_fieldname(field, language), None))
+
+
+def translated_search_fields(*field_names: str, prefix: str = "") -> list[str]:
+    """Search lookups for every language version of translated fields.
+
+    An editor searching "红树林" or "mangrove" finds the record whichever language
+    the words are stored in.
+    """
+    return [
+        prefix + build_localized_fieldname(name, code)
+        for name in field_names
+        for code, _label in settings.LANGUAGES
+    ]

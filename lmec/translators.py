@@ -7,9 +7,10 @@ posted for a disabled field and keeps the stored value, so this holds on the ser
 whatever the browser sends.
 """
 
-from django.conf import settings
 from django.utils.translation import get_language_info
 from modeltranslation.translator import NotRegistered, translator
+
+from lmec.localized import source_language_of
 
 SOURCE_PERMISSION = "bulletins.edit_source_text"
 
@@ -41,7 +42,7 @@ def _restrict(form_class, editable: set[str]):
 class _TranslatorRestriction:
     def source_language(self, obj) -> str:
         """The language ``obj`` was written in (for an inline, ``obj`` is the parent)."""
-        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        return source_language_of(obj)
 
     def translator_editable_fields(self, obj) -> set[str]:
         return translation_field_names(self.model, self.source_language(obj))

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from lmec import history
-from lmec.admin import EditorialAdmin, translated_search_fields
+from lmec.admin import EditorialAdmin
+from lmec.localized import translated_search_fields
 from partners.models import Organization, OrganizationAlias, Person
 
 history.register(Organization, children=["aliases"])

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from lmec.admin import translated_search_fields
+from lmec.localized import translated_search_fields
 from lmec.validators import validate_image_upload
 
 

@@ -1,7 +1,8 @@
 from django.contrib import admin
 
 from lmec import history
-from lmec.admin import EditorialAdmin, translated_search_fields
+from lmec.admin import EditorialAdmin
+from lmec.localized import translated_search_fields
 from topics.models import Topic
 
 history.register(Topic)

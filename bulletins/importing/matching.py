@@ -18,7 +18,7 @@ from bulletins.importing.parsing import ParsedArticle, ParsedEvent, ParsedIssue
 from bulletins.importing.speakers import parse_speaker
 from bulletins.models import AboutBlock, Bulletin, ContactBlock, Viewpoint
 from events.models import Event, EventOrganizer
-from lmec.admin import translated_search_fields
+from lmec.localized import translated_search_fields
 from partners.models import Organization, OrganizationAlias, Person
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from bulletins.importing import ImportFailed
 from bulletins.importing.matching import Registry
-from lmec.admin import translated_search_fields
+from lmec.localized import translated_search_fields
 from partners.models import Organization, OrganizationAlias
 from tests.factories import OrganizationAliasFactory, OrganizationFactory
 
