@@ -120,7 +120,7 @@ class BulletinAdmin(
     inlines = [ArticleInline]
     fieldsets = [
         (None, {"fields": [("year", "number"), "publication_date", "source_language"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Publication"), {"fields": Bulletin.WORKFLOW_FIELDS}),
         (_("Presentation"), {"fields": ["title", "summary", "cover_image", "cover_image_alt"]}),
         (_("Closing blocks"), {"fields": ["contact_block", "about_block"]}),
     ]
@@ -141,8 +141,7 @@ class BulletinAdmin(
         return bulletin.display_title
 
     def get_readonly_fields(self, request, obj=None):
-        # Changed only by the workflow actions on the page (bulletins/services.py).
-        return ["status", "published_at"]
+        return Bulletin.WORKFLOW_FIELDS
 
     def get_changeform_initial_data(self, request):
         today = timezone.localdate()

@@ -117,6 +117,10 @@ class Bulletin(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
+    # Changed only by the workflow actions (bulletins/services.py): never by the change
+    # form, and kept as they are when an earlier version of the content is restored.
+    WORKFLOW_FIELDS = ("status", "published_at")
+
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveSmallIntegerField(
         _("number"), help_text=_("The issue's number within its year (第…期).")

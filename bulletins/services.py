@@ -248,9 +248,8 @@ def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
         locked = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
 
         def keep_workflow_state(restored):
-            Bulletin.objects.filter(pk=restored.pk).update(
-                status=locked.status, published_at=locked.published_at, updated_at=timezone.now()
-            )
+            kept = {name: getattr(locked, name) for name in Bulletin.WORKFLOW_FIELDS}
+            Bulletin.objects.filter(pk=restored.pk).update(**kept, updated_at=timezone.now())
             restored.refresh_from_db()
 
         restored = history.version_restore(

@@ -58,7 +58,7 @@ class PreviewLinkForm(forms.ModelForm):
 
 class BulletinWorkflowAdminMixin:
     change_form_template = "admin/bulletins/bulletin/change_form.html"
-    restore_keeps = ("status", "published_at")
+    restore_keeps = Bulletin.WORKFLOW_FIELDS
 
     def get_urls(self):
         view = self.admin_site.admin_view
