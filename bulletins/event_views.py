@@ -6,8 +6,8 @@ does not import bulletins. Its URL stays events:detail (see bulletins/urls.py).
 from django.db.models import Q
 from django.views.generic import DetailView
 
-from bulletins.models import Article
 from bulletins.presenters import article_texts
+from bulletins.views import published_articles
 from events.models import Event, EventOrganizer
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin
@@ -49,11 +49,8 @@ class EventDetailView(CacheablePageMixin, DetailView):
             topics=event.topics.all(),
             articles=[
                 article_texts(article)
-                for article in Article.objects.published()
                 # A series is reported through its events too: the round table of a week.
-                .filter(Q(event=event) | Q(event__parent=event))
-                .select_related("bulletin")
-                .order_by("-bulletin__year", "-bulletin__number", "position")
+                for article in published_articles().filter(Q(event=event) | Q(event__parent=event))
             ],
             meta=PageMeta(
                 title=title,

@@ -7,7 +7,7 @@ neither. Its URL stays partners:detail (see bulletins/urls.py).
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
-from bulletins.views import published_viewpoints, with_article
+from bulletins.views import image_url, published_viewpoints, with_article
 from events.models import EventOrganizer
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin
@@ -46,9 +46,7 @@ class OrganizationDetailView(CacheablePageMixin, DetailView):
                 title=name,
                 description=describe(description)
                 or _("Viewpoints and events of %(name)s.") % {"name": name},
-                image=self.request.build_absolute_uri(organization.logo.url)
-                if organization.logo
-                else "",
+                image=image_url(self.request, organization.logo),
                 json_ld=self.json_ld(organization, name, description),
             ),
         )
@@ -74,5 +72,5 @@ class OrganizationDetailView(CacheablePageMixin, DetailView):
                 "addressCountry": organization.country.code,
             }
         if organization.logo:
-            data["logo"] = self.request.build_absolute_uri(organization.logo.url)
+            data["logo"] = image_url(self.request, organization.logo)
         return data

@@ -63,6 +63,15 @@ def image_url(request, field) -> str:
     return request.build_absolute_uri(field.url) if field else ""
 
 
+def published_articles():
+    """Public articles with their issue, newest issue first, for pages listing several issues."""
+    return (
+        Article.objects.published()
+        .select_related("bulletin")
+        .order_by("-bulletin__year", "-bulletin__number", "position")
+    )
+
+
 def published_viewpoints():
     """Public viewpoints, newest issue first, ready to be shown away from their article."""
     return (
@@ -231,7 +240,9 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
         full_article_texts(article, bulletin.source_language)
         siblings = list(Article.objects.filter(bulletin=bulletin).order_by(*IN_PARENT_ORDER))
         index = next(i for i, sibling in enumerate(siblings) if sibling.pk == article.pk)
-        for sibling in siblings:
+        previous_article = siblings[index - 1] if index > 0 else None
+        next_article = siblings[index + 1] if index + 1 < len(siblings) else None
+        for sibling in filter(None, (previous_article, next_article)):
             sibling.bulletin = bulletin  # get_absolute_url without a query each
             article_texts(sibling, bulletin.source_language)
         headline = article.text.headline
@@ -243,8 +254,8 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
             content_languages=bulletin.content_languages(siblings),
             issue_label=label,
             headline=headline,
-            previous_article=siblings[index - 1] if index > 0 else None,
-            next_article=siblings[index + 1] if index + 1 < len(siblings) else None,
+            previous_article=previous_article,
+            next_article=next_article,
             meta=PageMeta(
                 title=f"{headline} · {label}",
                 description=describe(body) or label,
@@ -322,22 +333,18 @@ class TopicDetailView(BulletinViewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         topic = self.object
         name = localized(topic, "name")
-        articles = (
-            Article.objects.published()
-            .filter(topics=topic)
-            .select_related("bulletin")
-            .order_by("-bulletin__year", "-bulletin__number", "position")
-        )
+        description = localized(topic, "description")
+        articles = published_articles().filter(topics=topic)
         viewpoints = published_viewpoints().filter(article__topics=topic)
         context.update(
             name=name,
-            description=localized(topic, "description"),
+            description=description,
             articles=[article_texts(article) for article in articles],
             viewpoints=[with_article(viewpoint) for viewpoint in viewpoints],
-            events=topic.events.select_related("parent").order_by("-start_date"),
+            events=topic.events.order_by("-start_date"),
             meta=PageMeta(
                 title=name,
-                description=describe(localized(topic, "description"))
+                description=describe(description)
                 or _("Articles, viewpoints and events about %(topic)s.") % {"topic": name},
             ),
         )

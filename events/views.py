@@ -42,7 +42,7 @@ class EventListView(EventViewMixin, ListView):
         if form.is_bound and not form.is_valid():
             raise Http404(_("There are no events in this year."))
         self.year = form.cleaned_data["year"] if form.is_bound else None
-        events = Event.objects.select_related("parent")
+        events = Event.objects.all()
         if self.year:
             events = events.filter(start_date__year=self.year)
         return events

@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
-from bulletins.models import Article, Bulletin, published_condition
+from bulletins.models import Bulletin, published_condition
 from bulletins.presenters import article_texts
-from bulletins.views import headlines_prefetch, issue_title
+from bulletins.views import headlines_prefetch, issue_title, published_articles
 from events.models import Event
 from lmec.page_cache import cacheable_page
 from lmec.postgresql.base import connecting_without_wait
@@ -31,7 +31,7 @@ def home(request):
     latest_articles = (
         [article_texts(a, latest.source_language) for a in latest.articles.all()] if latest else []
     )
-    recent_articles = Article.objects.published().select_related("bulletin")
+    recent_articles = published_articles()
     if latest is not None:
         recent_articles = recent_articles.exclude(bulletin=latest)
     today = timezone.localdate()
@@ -39,12 +39,7 @@ def home(request):
         "latest": latest,
         "latest_articles": latest_articles,
         "latest_title": issue_title(latest, []) if latest else "",
-        "recent_articles": [
-            article_texts(article)
-            for article in recent_articles.order_by(
-                "-bulletin__year", "-bulletin__number", "position"
-            )[:HOME_ARTICLES]
-        ],
+        "recent_articles": [article_texts(article) for article in recent_articles[:HOME_ARTICLES]],
         "upcoming_events": Event.objects.filter(end_date__gte=today).order_by("start_date")[
             :HOME_EVENTS
         ],
