@@ -39,7 +39,6 @@ class ProposedOrganization:
 class ProposedPerson:
     name: str
     organization: "Organization | ProposedOrganization"
-    lines: list[int] = field(default_factory=list)
 
     def __str__(self):
         return self.name
@@ -58,7 +57,6 @@ class PlannedEvent:
     place: str = ""
     parent: "PlannedEvent | None" = None
     roles: list[tuple["Organization | ProposedOrganization", str]] = field(default_factory=list)
-    line: int = 0
 
     @property
     def is_new(self) -> bool:
@@ -136,10 +134,6 @@ class ImportPlan:
     @property
     def events_new(self) -> list[PlannedEvent]:
         return [event for event in self.events if event.is_new]
-
-    @property
-    def events_matched(self) -> list[PlannedEvent]:
-        return [event for event in self.events if not event.is_new]
 
     def required_permissions(self, *, replace: bool) -> set[str]:
         """What a user needs to save this plan."""
@@ -223,14 +217,15 @@ class Registry:
     def __init__(self, unit: str):
         self.unit = unit
         self.names: dict[str, dict[int, set]] = {}
+        # The whole registry in one query: a match needs no further one.
+        self.organizations = {o.pk: o for o in Organization.objects.all()}
         name_fields = translated_search_fields("name", "short_name")
-        for values in Organization.objects.values("pk", *name_fields):
+        for organization in self.organizations.values():
             for field_name in name_fields:
                 tier = self.SHORT_NAME if field_name.startswith("short_name") else self.NAME
-                self._add(values[field_name], values["pk"], tier)
+                self._add(getattr(organization, field_name), organization.pk, tier)
         for pk, alias in OrganizationAlias.objects.values_list("organization_id", "name"):
             self._add(alias, pk, self.ALIAS)
-        self.organizations: dict[int, Organization] = {}
         self.proposed: list[ProposedOrganization] = []
 
     def _add(self, name, target, tier):
@@ -255,8 +250,6 @@ class Registry:
             )
         (target,) = best
         if isinstance(target, int):
-            if target not in self.organizations:
-                self.organizations[target] = Organization.objects.get(pk=target)
             return self.organizations[target]
         return target
 
@@ -382,7 +375,7 @@ class _Planner:
         person = None
         if speaker.person:
             self.check_length(Person, "name", speaker.person, line)
-            person = self.find_or_propose_person(speaker.person, organization, line)
+            person = self.find_or_propose_person(speaker.person, organization)
         return PlannedViewpoint(
             line=line,
             statement=statement,
@@ -393,12 +386,11 @@ class _Planner:
             speaker_title=speaker.title,
         )
 
-    def find_or_propose_person(self, name: str, organization, line: int):
+    def find_or_propose_person(self, name: str, organization):
         """The person of that name at that organization (or at none), else a new one."""
         key = name_key(name)
         for person in self.people:
             if name_key(person.name) == key and person.organization is organization:
-                person.lines.append(line)
                 return person
         if isinstance(organization, Organization):
             condition = Q()
@@ -411,7 +403,7 @@ class _Planner:
                 if person not in self.people_matched:
                     self.people_matched.append(person)
                 return person
-        person = ProposedPerson(name=name, organization=organization, lines=[line])
+        person = ProposedPerson(name=name, organization=organization)
         self.people.append(person)
         return person
 
@@ -461,7 +453,6 @@ class _Planner:
             kind=event_kind(parsed.title),
             format=parsed.format,
             place=parsed.place,
-            line=parsed.line,
         )
         for role in parsed.roles:
             organization = self.registry.find_or_propose(
@@ -511,7 +502,6 @@ class _Planner:
             kind=event_kind(parsed.parent_title),
             format=parsed.format,
             parent=series,
-            line=parsed.line,
         )
 
     def wrap(self, existing: Event) -> PlannedEvent:

@@ -417,13 +417,11 @@ class _Parser:
                 if key in values:
                     self.fail(_("the contact block names this a second time."), number)
                 if key == "emails":
-                    emails.extend(e for e in re.split(r"[\s,，;；、]+", value) if e)
-                    values[key] = value
-                else:
-                    values[key] = value
+                    emails.extend(e for e in EMAIL_SEPARATORS.split(value) if e)
+                values[key] = value
                 last_key = key
             elif last_key == "emails" and EMAIL_LIKE.match(text):
-                emails.extend(e for e in re.split(r"[\s,，;；、]+", text) if e)
+                emails.extend(e for e in EMAIL_SEPARATORS.split(text) if e)
             elif last_key is None:
                 names.append((number, text))
             else:
@@ -493,6 +491,8 @@ CONTACT_FIELD = re.compile(
     r"\s*[:：]\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
+# Between the addresses of a contact block: spaces, commas, semicolons, 、 (full or half width).
+EMAIL_SEPARATORS = re.compile(r"[\s,，;；、]+")
 EMAIL_LIKE = re.compile(r"^\S+@\S+$")
 
 

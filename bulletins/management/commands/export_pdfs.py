@@ -58,7 +58,7 @@ class Command(BaseCommand):
             if not document.is_edition(edition):
                 raise CommandError(f"Unknown edition “{edition}”.")
         condition = bound(start, end=False) & bound(end or start, end=True)
-        issues = Bulletin.objects.filter(condition).order_by("year", "number")
+        issues = document.issue_queryset().filter(condition).order_by("year", "number")
         if not drafts:
             issues = issues.filter(status=Bulletin.Status.PUBLISHED)
         output.mkdir(parents=True, exist_ok=True)
@@ -66,7 +66,7 @@ class Command(BaseCommand):
         for bulletin in issues:
             if bulletin.status == Bulletin.Status.PUBLISHED:
                 render_pdfs(bulletin, force=rerender, only=editions)
-            wanted = editions or document.editions(document.issue_queryset().get(pk=bulletin.pk))
+            wanted = editions or document.editions(bulletin)
             for edition in wanted:
                 pdf = export_pdf(bulletin, edition, wait=None)
                 (output / pdf.file_name).write_bytes(pdf.content)
