@@ -21,7 +21,6 @@ logger = logging.getLogger(__name__)
 # Images are printed at most this wide or high (pixels): about 270 dpi across the page.
 IMAGE_MAX_PIXELS = 2000
 
-_font_config = None
 _lock = threading.Lock()
 
 
@@ -91,12 +90,10 @@ def image_for_print(name: str) -> bytes:
         return output.getvalue()
 
 
+@cache
 def font_configuration():
     """One font configuration per process: the bundled fonts are loaded at the first render."""
-    global _font_config
-    if _font_config is None:
-        _font_config = weasyprint().text.fonts.FontConfiguration()
-    return _font_config
+    return weasyprint().text.fonts.FontConfiguration()
 
 
 def render_pdf(html: str) -> RenderedPDF:
