@@ -5,6 +5,7 @@ elements below, and the same allow-list is applied with nh3 whenever a model is 
 so stored HTML can never carry a script, whatever path the text came in by.
 """
 
+from django.utils.html import escape
 from django_prose_editor.fields import ProseEditorField
 
 EXTENSIONS = {
@@ -36,3 +37,8 @@ class RichTextField(ProseEditorField):
             value = self.sanitize(value)  # the sanitizer ProseEditorField made from EXTENSIONS
             setattr(model_instance, self.attname, value)
         return value
+
+
+def paragraphs_html(paragraphs: list[str]) -> str:
+    """Rich text for paragraphs of plain text (imported and demo articles)."""
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)

@@ -14,6 +14,7 @@ from bulletins.demo.issues import ABOUT_BLOCKS, CONTACT_BLOCKS, ISSUES
 from bulletins.demo.organizations import ORGANIZATIONS, PEOPLE, TOPICS
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
 from events.models import Event, EventOrganizer
+from lmec.richtext import paragraphs_html
 from partners.models import Organization, OrganizationAlias, Person
 from topics.models import Topic
 
@@ -29,10 +30,6 @@ def translated_fields(data: dict, *fields: str) -> dict:
         if field in data:
             kwargs |= translated(field, data[field])
     return kwargs
-
-
-def paragraphs_html(paragraphs: list[str]) -> str:
-    return "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
 
 
 @transaction.atomic

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from modeltranslation.utils import build_localized_fieldname
@@ -20,12 +19,9 @@ from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpo
 from bulletins.pdf.services import schedule_render
 from events.models import Event, EventOrganizer
 from lmec import history
+from lmec.richtext import paragraphs_html
 from lmec.slugs import unique_slug
 from partners.models import Organization, Person
-
-
-def paragraphs_html(paragraphs: list[str]) -> str:
-    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
 
 
 def already_exists_message(plan: ImportPlan) -> str:
