@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
-from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -29,14 +28,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("record"), ordering="object_repr")
     def record(self, entry):
-        if entry.content_type is None:
-            return entry.object_repr
-        try:
-            url = reverse(
-                f"admin:{entry.content_type.app_label}_{entry.content_type.model}_change",
-                args=[entry.object_id],
-            )
-        except NoReverseMatch:
+        url = entry.admin_change_url()
+        if not url:
             return entry.object_repr
         return format_html('<a href="{}">{}</a>', url, entry.object_repr)
 

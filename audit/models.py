@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -68,3 +69,15 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.username or '—'} {self.get_action_display()} {self.object_repr}"
+
+    def admin_change_url(self) -> str:
+        """The admin page of the entry's record, or "" when its kind has none."""
+        if self.content_type is None:
+            return ""
+        try:
+            return reverse(
+                f"admin:{self.content_type.app_label}_{self.content_type.model}_change",
+                args=[self.object_id],
+            )
+        except NoReverseMatch:
+            return ""

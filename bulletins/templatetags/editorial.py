@@ -4,7 +4,6 @@ from django import template
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BigIntegerField
 from django.db.models.functions import Cast
-from django.urls import NoReverseMatch, reverse
 
 from audit.models import AuditEntry
 from bulletins.models import Bulletin
@@ -47,12 +46,6 @@ def editorial_dashboard(context, limit=10):
 @register.simple_tag
 def admin_change_url(entry: AuditEntry):
     """The admin page of an audit entry's record, or "" when it has none."""
-    if entry.content_type is None or entry.action == AuditEntry.Action.DELETED:
+    if entry.action == AuditEntry.Action.DELETED:
         return ""
-    try:
-        return reverse(
-            f"admin:{entry.content_type.app_label}_{entry.content_type.model}_change",
-            args=[entry.object_id],
-        )
-    except NoReverseMatch:
-        return ""
+    return entry.admin_change_url()
