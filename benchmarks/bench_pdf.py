@@ -26,12 +26,11 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
-from urllib.parse import urlencode
+
+import serving
 
 START = time.perf_counter()
-BASE_DIR = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(BASE_DIR))
+sys.path.insert(0, str(serving.ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lmec.settings")
 
 SEEDS = [(2020, 2), (2020, 5)]
@@ -134,31 +133,7 @@ def cached_downloads() -> None:
     for year, number in SEEDS:
         render_pdfs(Bulletin.objects.get(year=year, number=number))
     env = {**os.environ, "DJANGO_LOG_LEVEL": "WARNING"}
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "lmec.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=env,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-                get(connection, "/healthz")
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
+    with serving.gunicorn(PORT, env, "--workers", "2", "--log-level", "warning"):
         print(f"cached download (gunicorn, 2 workers, median of {DOWNLOADS}):")
         for year, number in SEEDS:
             for language, suffix in (("zh-hans", ""), ("en", ""), ("en", "bilingual/")):
@@ -182,25 +157,15 @@ def cached_downloads() -> None:
                     f" (p95 {sorted(full)[int(len(full) * 0.95)] * 1000:.0f} ms)"
                     f", 304 {median_ms(revalidated)}"
                 )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def database_url() -> str:
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    query = urlencode({"host": database["HOST"], "port": database["PORT"]})
-    return f"postgres://{database['USER']}@/{database['NAME']}?{query}"
 
 
 def main() -> None:
+    # The children and gunicorn reach the database by DATABASE_URL. Set before Django
+    # starts: Django would otherwise register this process with the embedded server twice.
+    os.environ["DATABASE_URL"] = serving.database_url()
     import django
 
     django.setup()
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = database_url()  # for the children and gunicorn
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
