@@ -23,6 +23,7 @@ from django.db import connections
 from django.utils import timezone
 
 from lmec import devdb
+from lmec.storages import storage_files
 
 # Counted in the manifest and compared after a restore.
 COUNTED_MODELS = [
@@ -57,7 +58,7 @@ def create_backup(parent: Path) -> Path:
         f"--file={folder / 'database.dump'}",
     )
     with tarfile.open(folder / "media.tar", "w") as archive:
-        for name in _storage_files():
+        for name in storage_files(default_storage):
             with default_storage.open(name, "rb") as file:
                 data = file.read()
             info = tarfile.TarInfo(name)
@@ -99,7 +100,7 @@ def restore_backup(folder: Path) -> dict:
         "--single-transaction",
         str(folder / "database.dump"),
     )
-    for name in _storage_files():
+    for name in storage_files(default_storage):
         default_storage.delete(name)
     with tarfile.open(folder / "media.tar") as archive:
         for member in archive.getmembers():
@@ -112,17 +113,6 @@ def restore_backup(folder: Path) -> dict:
 
 def record_counts() -> dict[str, int]:
     return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS}
-
-
-def _storage_files(directory: str = ""):
-    try:
-        subdirectories, files = default_storage.listdir(directory)
-    except FileNotFoundError:
-        return
-    for name in sorted(files):
-        yield f"{directory}/{name}" if directory else name
-    for subdirectory in sorted(subdirectories):
-        yield from _storage_files(f"{directory}/{subdirectory}" if directory else subdirectory)
 
 
 def _pg(program: str, *args: str) -> None:

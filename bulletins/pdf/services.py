@@ -43,6 +43,7 @@ from django.utils.translation import gettext_lazy as _
 from bulletins.models import Bulletin
 from bulletins.pdf import document, fonts
 from bulletins.pdf.models import BulletinPDF, PDFRenderRequest
+from lmec.storages import storage_files
 
 logger = logging.getLogger(__name__)
 
@@ -189,21 +190,9 @@ def prune_files() -> list[str]:
     """Delete the files of the PDF storage that no stored PDF refers to; return their paths."""
     storage = pdf_storage()
     known = set(BulletinPDF.objects.values_list("path", flat=True))
-    pruned = []
-
-    def walk(folder):
-        if folder and not storage.exists(folder):
-            return
-        folders, files = storage.listdir(folder)
-        for name in files:
-            path = f"{folder}/{name}" if folder else name
-            if path not in known:
-                storage.delete(path)
-                pruned.append(path)
-        for name in folders:
-            walk(f"{folder}/{name}" if folder else name)
-
-    walk("")
+    pruned = [path for path in storage_files(storage) if path not in known]
+    for path in pruned:
+        storage.delete(path)
     return pruned
 
 
