@@ -36,10 +36,11 @@ class EventDetailView(CacheablePageMixin, DetailView):
             by_role[role.role].append(role.organization)
         title = localized(event, "title")
         summary = localized(event, "summary")
+        place = localized(event, "place")
         context.update(
             title=title,
             summary=summary,
-            place=localized(event, "place"),
+            place=place,
             organizers=[
                 (label, by_role[role])
                 for role, label in EventOrganizer.Role.choices
@@ -55,15 +56,14 @@ class EventDetailView(CacheablePageMixin, DetailView):
             meta=PageMeta(
                 title=title,
                 description=describe(summary) or title,
-                json_ld=self.json_ld(event, title, summary, roles),
+                json_ld=self.json_ld(event, title, summary, place, roles),
             ),
         )
         return context
 
-    def json_ld(self, event, title, summary, roles):
+    def json_ld(self, event, title, summary, place, roles):
         request = self.request
         url = request.build_absolute_uri(event.get_absolute_url())
-        place = localized(event, "place")
         if event.format == Event.Format.ONLINE:
             location = {"@type": "VirtualLocation", "url": event.website or url}
         else:

@@ -188,11 +188,12 @@ class BulletinDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
 
     def json_ld(self, bulletin, articles, label):
         request = self.request
+        url = request.build_absolute_uri(bulletin.get_absolute_url())
         return {
             "@context": "https://schema.org",
             "@type": "PublicationIssue",
-            "@id": request.build_absolute_uri(bulletin.get_absolute_url()),
-            "url": request.build_absolute_uri(bulletin.get_absolute_url()),
+            "@id": url,
+            "url": url,
             "name": label,
             "issueNumber": str(bulletin.number),
             "datePublished": bulletin.publication_date,
@@ -261,12 +262,12 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
                 description=describe(body) or label,
                 image=self.request.build_absolute_uri(images[0].sources.src) if images else "",
                 type="article",
-                json_ld=self.json_ld(article, headline, body, images),
+                json_ld=self.json_ld(article, headline, body, images, label),
             ),
         )
         return context
 
-    def json_ld(self, article, headline, body, images):
+    def json_ld(self, article, headline, body, images, label):
         request = self.request
         bulletin = article.bulletin
         url = request.build_absolute_uri(article.get_absolute_url())
@@ -286,7 +287,7 @@ class ArticleDetailView(StaffPreviewMixin, BulletinViewMixin, DetailView):
             "isPartOf": {
                 "@type": "PublicationIssue",
                 "issueNumber": str(bulletin.number),
-                "name": issue_label(bulletin),
+                "name": label,
                 "url": request.build_absolute_uri(bulletin.get_absolute_url()),
             },
         }
