@@ -100,12 +100,16 @@ def _permission_for(name: str, bulletin: Bulletin) -> tuple[str, ...] | None:
     return None
 
 
+def _has_any(user, permissions) -> bool:
+    return any(user.has_perm(permission) for permission in permissions)
+
+
 def bulletin_transitions(*, bulletin: Bulletin, user) -> list[Transition]:
     """The workflow actions ``user`` may take on the issue now (the buttons to show)."""
     allowed = []
     for name, transition in TRANSITIONS.items():
         permissions = _permission_for(name, bulletin)
-        if permissions and any(user.has_perm(permission) for permission in permissions):
+        if permissions and _has_any(user, permissions):
             allowed.append(transition)
     return allowed
 
@@ -118,7 +122,7 @@ def _check_transition(name: str, bulletin: Bulletin, user):
             % {"action": TRANSITIONS[name].label, "status": status_text(bulletin)},
             code="invalid_transition",
         )
-    if not any(user.has_perm(permission) for permission in permissions):
+    if not _has_any(user, permissions):
         raise PermissionDenied(
             _("You may not “%(action)s” this issue.") % {"action": TRANSITIONS[name].label}
         )
