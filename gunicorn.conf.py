@@ -35,8 +35,8 @@ def when_ready(server):
     PDF is found by a fingerprint that includes the digest of 14 MB of fonts).
     """
     if preload_app:
-        from bulletins.pdf.document import fonts_digest
-        from bulletins.search import tokenizer
+        from publishing.pdf.document import fonts_digest
+        from publishing.search import tokenizer
 
         tokenizer()
         fonts_digest()

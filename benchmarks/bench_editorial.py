@@ -18,9 +18,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from reversion.models import Version  # noqa: E402
 
-from bulletins import services  # noqa: E402
-from bulletins.demo.loader import load_demo  # noqa: E402
 from bulletins.models import Bulletin  # noqa: E402
+from editorial.demo.loader import load_demo  # noqa: E402
+from publishing import services  # noqa: E402
 from tests.admin_pages import form_data  # noqa: E402
 
 

@@ -13,11 +13,11 @@ setup_django()
 
 from django.db import transaction  # noqa: E402
 
-from bulletins.demo.loader import load_demo  # noqa: E402
 from bulletins.importing import bulletin_import, parse_source, plan_import, read_source  # noqa: E402
 from bulletins.models import Bulletin  # noqa: E402
+from editorial.demo.loader import load_demo  # noqa: E402
 
-SEEDS = sorted((ROOT / "bulletins" / "demo" / "seeds").glob("*.txt"))
+SEEDS = sorted((ROOT / "editorial" / "demo" / "seeds").glob("*.txt"))
 
 
 def plan(seed):

@@ -51,8 +51,8 @@ def child_render(year: int, number: int, edition: str) -> None:
 
     django.setup()
     ready = time.perf_counter()
-    from bulletins.pdf import document
-    from bulletins.pdf.render import render_pdf
+    from publishing.pdf import document
+    from publishing.pdf.render import render_pdf
 
     bulletin = document.issue_queryset().get(year=year, number=number)
     pdf = render_pdf(document.build_html(bulletin, edition))
@@ -98,8 +98,8 @@ def cold_renders() -> None:
 
 
 def warm_renders() -> None:
-    from bulletins.pdf import document
-    from bulletins.pdf.render import render_pdf
+    from publishing.pdf import document
+    from publishing.pdf.render import render_pdf
 
     print(f"warm render (running process, median of {WARM_RUNS}):")
     for year, number in SEEDS:
@@ -128,7 +128,7 @@ def get(connection, path, headers=None):
 
 def cached_downloads() -> None:
     from bulletins.models import Bulletin
-    from bulletins.pdf.services import render_pdfs
+    from publishing.pdf.services import render_pdfs
 
     for year, number in SEEDS:
         render_pdfs(Bulletin.objects.get(year=year, number=number))
@@ -169,7 +169,7 @@ def main() -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from bulletins.demo.loader import load_demo
+    from editorial.demo.loader import load_demo
 
     load_demo()
     cold_renders()

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class BulletinsConfig(AppConfig):
     name = "bulletins"
     verbose_name = _("Bulletins")
-
-    def ready(self):
-        from bulletins import signals
-
-        signals.connect()

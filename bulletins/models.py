@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core import signing
+from django.core.files.storage import storages
 from django.db import models
-from django.db.models import Max, Q
+from django.db.models import F, Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
@@ -472,7 +474,7 @@ class Viewpoint(models.Model):
 
 
 class SearchEntry(models.Model):
-    """One item in one language as full-text search sees it (kept current by bulletins/search.py).
+    """One item in one language as full-text search sees it (kept current by publishing/search.py).
 
     Whether the item's issue is public is checked when searching, never stored here.
     """
@@ -523,6 +525,169 @@ class SearchEntry(models.Model):
         return f"{url}#{self.url_fragment}" if self.url_fragment else url
 
 
-# Models kept in modules of their own, imported here so that Django registers them.
-from bulletins.pdf.models import BulletinPDF, PDFRenderRequest  # noqa: E402, F401
-from bulletins.preview import PreviewLink  # noqa: E402, F401
+class BulletinPDF(models.Model):
+    """One rendered edition of an issue, stored in the "pdfs" storage.
+
+    The fingerprint is that of the HTML it was printed from (publishing.pdf.document): a
+    PDF is served only while the issue still produces the same fingerprint, so a stale
+    file is never sent. The file's name holds the fingerprint and never changes content.
+    """
+
+    bulletin = models.ForeignKey(
+        "bulletins.Bulletin",
+        verbose_name=_("issue"),
+        on_delete=models.CASCADE,
+        related_name="pdfs",
+    )
+    edition = models.CharField(
+        _("edition"), max_length=10, help_text=_("A language code, or “bilingual”.")
+    )
+    fingerprint = models.CharField(_("fingerprint"), max_length=64)
+    path = models.CharField(_("file"), max_length=255, unique=True)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    pages = models.PositiveSmallIntegerField(_("pages"))
+    rendered_at = models.DateTimeField(_("rendered"), default=timezone.now)
+    render_seconds = models.FloatField(_("render time in seconds"))
+
+    class Meta:
+        ordering = ["bulletin", "edition", "-rendered_at"]
+        verbose_name = _("issue PDF")
+        verbose_name_plural = _("issue PDFs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bulletin", "edition", "fingerprint"], name="unique_pdf_per_content"
+            ),
+        ]
+
+    def __str__(self):
+        return self.path
+
+    @property
+    def storage(self):
+        return storages["pdfs"]
+
+    @property
+    def etag(self):
+        return f'"{self.fingerprint}"'
+
+
+class PDFRenderRequest(models.Model):
+    """An issue whose PDFs must be (re)rendered; `manage.py render_pdfs` works through them.
+
+    An attempt counts as failed from its start (``failure`` "unfinished") until it ends:
+    a renderer that is killed (out of memory, a restart) leaves that mark, and is not
+    started on the same issue more than MAX_ATTEMPTS times in a row.
+    """
+
+    class Failure(models.TextChoices):
+        UNFINISHED = "unfinished", _("did not finish")
+        STORAGE_FULL = "storage-full", _("disk full")
+        STORAGE = "storage", _("storage error")
+        MEMORY = "memory", _("out of memory")
+        RENDER = "render", _("rendering error")
+        NOT_STARTED = "not-started", _("renderer not started")
+
+    bulletin = models.OneToOneField(
+        "bulletins.Bulletin",
+        verbose_name=_("issue"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    failure = models.CharField(_("failure"), max_length=20, choices=Failure, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        ordering = ["requested_at"]
+        verbose_name = _("PDF render request")
+        verbose_name_plural = _("PDF render requests")
+
+    def __str__(self):
+        return str(self.bulletin)
+
+
+PREVIEW_TOKEN_SALT = "bulletins.preview-link"
+
+
+class PreviewLink(models.Model):
+    """A revocable, expiring link to one unpublished issue, for a reviewer without an account."""
+
+    class State(models.TextChoices):
+        ACTIVE = "active", _("active")
+        EXPIRED = "expired", _("expired")
+        REVOKED = "revoked", _("revoked")
+
+    bulletin = models.ForeignKey(
+        "bulletins.Bulletin",
+        verbose_name=_("issue"),
+        on_delete=models.CASCADE,
+        related_name="preview_links",
+    )
+    note = models.CharField(
+        _("for"),
+        max_length=200,
+        help_text=_("Who the link is for and why, e.g. “WWF, to check its quote”."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="zh-hans",
+        help_text=_("The language the reviewer reads the issue in."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")),
+                name="preview_link_expires_after_creation",
+                violation_error_message=_("A preview link must expire after it is created."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bulletin} – {self.note}"
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("bulletins:preview", kwargs={"token": self.token})
+
+    @property
+    def token(self) -> str:
+        """The signed token in the link's address; only this server can make one."""
+        return signing.Signer(salt=PREVIEW_TOKEN_SALT).sign_object({"link": self.pk})
+
+    @property
+    def state(self) -> str:
+        if self.revoked_at is not None:
+            return self.State.REVOKED
+        if self.expires_at <= timezone.now():
+            return self.State.EXPIRED
+        return self.State.ACTIVE
+
+    def get_state_display(self):
+        return self.State(self.state).label

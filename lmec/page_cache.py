@@ -52,26 +52,31 @@ def _current_version():
     return _cache().get(VERSION_KEY) or _new_version()
 
 
-def seconds_until_next_publication(now=None):
-    """Seconds until the next scheduled issue goes live, or None when none is scheduled."""
-    from bulletins.models import Bulletin  # the cache sits below the apps
+# Functions returning the next time at which public content changes by itself (a
+# scheduled publication), or None. The apps that know such times register one in their
+# AppConfig.ready() with ``register_next_change``: the cache knows no app.
+_next_change_hooks = []
 
+
+def register_next_change(hook):
+    """Have ``hook(now)`` consulted for the next time pages change without a save."""
+    if hook not in _next_change_hooks:
+        _next_change_hooks.append(hook)
+
+
+def seconds_until_next_change(now=None):
+    """Seconds until public content next changes by itself, or None when nothing is due."""
     now = now or timezone.now()
-    upcoming = (
-        Bulletin.objects.filter(status=Bulletin.Status.PUBLISHED, published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    if upcoming is None:
+    upcoming = [time for hook in _next_change_hooks if (time := hook(now)) is not None]
+    if not upcoming:
         return None
-    return (upcoming - now).total_seconds()
+    return (min(upcoming) - now).total_seconds()
 
 
 def lifetime():
     """How long a page stored now may be served: never past the next publication."""
     seconds = settings.PAGE_CACHE_SECONDS
-    until_next = seconds_until_next_publication()
+    until_next = seconds_until_next_change()
     if until_next is not None:
         seconds = min(seconds, math.floor(until_next))
     return seconds

@@ -55,11 +55,16 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "lmec",  # project-wide commands (backup, restore) and start-up (lmec/apps.py)
     "reversion",
+    # The apps, from the bottom layer up (README, "Where things live"): the audit log;
+    # the registry; the issues; publishing; the editors' desk and the reading site.
     "audit",
     "topics",
     "partners",
     "events",
     "bulletins",
+    "publishing",
+    "editorial",
+    "reading",
 ]
 
 MIDDLEWARE = [
@@ -96,7 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
             ],
             # {% load reading %}: translated fields with their language, switcher links, JSON-LD.
-            "libraries": {"reading": "lmec.templatetags.reading"},
+            "libraries": {"reading": "reading.templatetags.reading"},
         },
     },
 ]
@@ -195,7 +200,7 @@ STORAGES = {
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
-    # Rendered PDFs of issues (bulletins/pdf/): not under MEDIA_ROOT, never listed publicly.
+    # Rendered PDFs of issues (publishing/pdf/): not under MEDIA_ROOT, never listed publicly.
     "pdfs": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": env.str("LMEC_PDF_ROOT", default=str(VAR_DIR / "pdfs"))},

@@ -6,10 +6,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.urls import event_patterns, partner_patterns
 from lmec import views
 from lmec.page_cache import cacheable_page
-from lmec.sitemaps import SITEMAPS
+from reading.sitemaps import SITEMAPS
+from reading.views.home import robots_txt
 
 admin.site.site_header = _("LMEC Bulletins · editors' desk")
 admin.site.site_title = _("LMEC Bulletins")
@@ -23,7 +23,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
-    path("robots.txt", views.robots_txt, name="robots"),
+    path("robots.txt", robots_txt, name="robots"),
     path(
         "sitemap.xml",
         cacheable_page(sitemap),
@@ -32,13 +32,7 @@ urlpatterns = [
     ),
 ]
 
-urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("", include("bulletins.urls")),
-    path("partners/", include(partner_patterns)),
-    path("events/", include(event_patterns)),
-    prefix_default_language=True,
-)
+urlpatterns += i18n_patterns(path("", include("reading.urls")), prefix_default_language=True)
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from bulletins.demo.loader import load_demo
+from editorial.demo.loader import load_demo
 from tests.factories import UserFactory
 
 

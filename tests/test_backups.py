@@ -8,8 +8,8 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from PIL import Image
 
-from bulletins.demo.loader import load_demo
 from bulletins.models import Bulletin, Viewpoint
+from editorial.demo.loader import load_demo
 from lmec import backups
 from partners.models import Organization
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from modeltranslation.utils import build_localized_fieldname
 
+from audit import revisions
 from audit.models import AuditEntry
 from audit.services import audit_record
 from bulletins.importing.errors import ImportFailed
@@ -16,12 +17,11 @@ from bulletins.importing.matching import (
     ProposedPerson,
 )
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
-from bulletins.pdf.services import schedule_render
 from events.models import Event, EventOrganizer
-from lmec import history
 from lmec.richtext import paragraphs_html
 from lmec.slugs import unique_slug
 from partners.models import Organization, Person
+from publishing.pdf.services import schedule_render
 
 
 def already_exists_message(plan: ImportPlan) -> str:
@@ -210,10 +210,10 @@ def bulletin_import(*, plan: ImportPlan, replace: bool = False, user=None) -> Bu
             if existing and not replace:
                 raise ImportFailed(already_exists_message(plan))
             if existing:
-                history.ensure_recorded(
+                revisions.ensure_recorded(
                     existing,
                     user=user,
-                    why=history.comment(gettext_noop("State before the import replaced it")),
+                    why=revisions.comment(gettext_noop("State before the import replaced it")),
                 )
             saver = _Saver(plan)
             saver.organizations()
@@ -222,10 +222,10 @@ def bulletin_import(*, plan: ImportPlan, replace: bool = False, user=None) -> Bu
             bulletin = saver.bulletin(existing)
             saver.articles(bulletin)
             detail = plan.issue.source.name + (" (replace)" if existing else "")
-            history.record_revision(
+            revisions.record_revision(
                 bulletin,
                 user=user,
-                comment=history.comment(action=AuditEntry.Action.IMPORTED, detail=detail),
+                comment=revisions.comment(action=AuditEntry.Action.IMPORTED, detail=detail),
             )
             audit_record(user=user, action=AuditEntry.Action.IMPORTED, obj=bulletin, detail=detail)
             schedule_render(bulletin)  # only a replaced published issue has PDFs to renew

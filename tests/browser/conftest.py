@@ -35,7 +35,7 @@ def site(live_server, transactional_db):
     """The demo content served by a live server."""
     from django.db import connection
 
-    from bulletins.demo.loader import load_demo
+    from editorial.demo.loader import load_demo
 
     # The live server's threads close their connections after each request, so that the
     # test database can be dropped at the end.

@@ -8,8 +8,8 @@ import pytest
 from django.db import OperationalError, connection, connections
 from django.test import Client
 
-from bulletins import search_views
 from lmec.postgresql import base as backend
+from reading.views import search as search_views
 
 
 class Clock:

@@ -11,7 +11,7 @@ from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from bulletins.models import Bulletin
-from bulletins.pdf import document
+from publishing.pdf import document
 from tests.factories import (
     ArticleFactory,
     EventOrganizerFactory,

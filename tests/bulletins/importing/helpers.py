@@ -10,7 +10,7 @@ from events.models import Event, EventOrganizer
 from partners.models import Organization, OrganizationAlias, Person
 from topics.models import Topic
 
-SEEDS = Path(__file__).resolve().parents[3] / "bulletins" / "demo" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "editorial" / "demo" / "seeds"
 SEED_2 = SEEDS / "2020-2.txt"
 SEED_5 = SEEDS / "2020-5.txt"
 

@@ -3,9 +3,10 @@
 import pytest
 
 from audit.models import AuditEntry
+from audit.revisions import versions_of
 from bulletins.importing import bulletin_import
 from bulletins.models import Bulletin
-from lmec.history import version_restore, versions_of
+from editorial.services import version_restore
 from tests.bulletins.importing.helpers import SEED_2, import_text, plan_text, seed_text
 
 

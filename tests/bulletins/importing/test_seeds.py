@@ -2,9 +2,9 @@
 
 import pytest
 
-from bulletins.demo.loader import load_demo
 from bulletins.importing import ImportFailed
 from bulletins.models import Bulletin
+from editorial.demo.loader import load_demo
 from events.models import Event
 from partners.models import Organization
 from tests.bulletins.importing.helpers import (

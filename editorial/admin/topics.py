@@ -1,0 +1,15 @@
+from django.contrib import admin
+
+from audit import revisions
+from editorial.admin.base import EditorialAdmin
+from lmec.localized import translated_search_fields
+from topics.models import Topic
+
+revisions.register(Topic)
+
+
+@admin.register(Topic)
+class TopicAdmin(EditorialAdmin):
+    list_display = ["name", "slug"]
+    search_fields = [*translated_search_fields("name"), "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}

@@ -1,0 +1,77 @@
+import re
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Q
+
+from bulletins.models import Bulletin
+from publishing.pdf import document
+from publishing.pdf.services import export_pdf, render_pdfs
+
+ISSUE = re.compile(r"^(\d{4})(?:-(\d{1,3}))?$")
+
+
+def bound(value: str, *, end: bool) -> Q:
+    """Issues from (or up to) "2020" or "2020-5"."""
+    match = ISSUE.match(value)
+    if not match:
+        raise CommandError(f"“{value}” is neither a year (2020) nor an issue (2020-5).")
+    year, number = int(match[1]), match[2]
+    if number is None:
+        return Q(year__lte=year) if end else Q(year__gte=year)
+    number = int(number)
+    if end:
+        return Q(year__lt=year) | Q(year=year, number__lte=number)
+    return Q(year__gt=year) | Q(year=year, number__gte=number)
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the PDFs of a year or a range of issues to a folder, under their download "
+        "names (LMEC-Bulletin-2020-02-zh-hans.pdf). Published issues use their stored PDFs, "
+        "rendering and storing the missing or stale ones first. "
+        "Examples: export_pdfs 2020 -o out/ · export_pdfs 2020-2 2021-4 -o out/ --rerender"
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("start", help="A year (2020) or an issue (2020-2).")
+        parser.add_argument("end", nargs="?", help="Last year or issue of the range (included).")
+        parser.add_argument("-o", "--output", required=True, type=Path, help="Target folder.")
+        parser.add_argument(
+            "--edition",
+            action="append",
+            dest="editions",
+            help="Only this edition (a language code or “bilingual”); repeatable. "
+            "Default: every edition each issue has.",
+        )
+        parser.add_argument(
+            "--rerender", action="store_true", help="Render again even PDFs that are current."
+        )
+        parser.add_argument(
+            "--drafts",
+            action="store_true",
+            help="Include issues that are not published, marked as drafts on every page.",
+        )
+
+    def handle(self, *args, start, end, output, editions, rerender, drafts, verbosity, **options):
+        for edition in editions or []:
+            if not document.is_edition(edition):
+                raise CommandError(f"Unknown edition “{edition}”.")
+        condition = bound(start, end=False) & bound(end or start, end=True)
+        issues = document.issue_queryset().filter(condition).order_by("year", "number")
+        if not drafts:
+            issues = issues.filter(status=Bulletin.Status.PUBLISHED)
+        output.mkdir(parents=True, exist_ok=True)
+        written = 0
+        for bulletin in issues:
+            if bulletin.status == Bulletin.Status.PUBLISHED:
+                render_pdfs(bulletin, force=rerender, only=editions)
+            wanted = editions or document.editions(bulletin)
+            for edition in wanted:
+                pdf = export_pdf(bulletin, edition, wait=None)
+                (output / pdf.file_name).write_bytes(pdf.content)
+                written += 1
+                if verbosity:
+                    self.stdout.write(str(output / pdf.file_name))
+        if verbosity:
+            self.stdout.write(self.style.SUCCESS(f"{written} PDFs written to {output}."))

@@ -1,0 +1,71 @@
+"""The search page: /<lang>/search/?q=…&type=…&year=…&language=…&page=…"""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from bulletins.models import SearchEntry
+from lmec.seo import PageMeta
+from publishing import search as search_index
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY = 100
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=gettext_lazy("Search for"), max_length=MAX_QUERY, required=False)
+    type = forms.ChoiceField(
+        label=gettext_lazy("Type"),
+        required=False,
+        choices=[("", gettext_lazy("All types")), *SearchEntry.Kind.choices],
+    )
+    year = forms.TypedChoiceField(
+        label=gettext_lazy("Year"), required=False, coerce=int, empty_value=None
+    )
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        required=False,
+        choices=[("", gettext_lazy("All languages")), *settings.LANGUAGES],
+    )
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+
+
+def search(request):
+    form = SearchForm(request.GET or None, years=search_index.entry_years())
+    context = {"form": form, "page": None, "query": ""}
+    status = 200
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+        query = search_index.Query.parse(form.cleaned_data["q"])
+        results = search_index.search(
+            query,
+            language=get_language(),
+            kind=form.cleaned_data["type"],
+            year=form.cleaned_data["year"],
+            only_language=form.cleaned_data["language"],
+        )
+        page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        pattern = search_index.highlighter(query)
+        for entry in page.object_list:
+            entry.title_html = search_index.highlight(entry.title, pattern)
+            entry.snippet_html = search_index.snippet(entry.body, pattern)
+        context.update(page=page, query=query.text, filters=filter_query_string(request))
+    elif form.is_bound and not form.is_valid():
+        status = 400
+    title = (
+        _("Search: %(query)s") % {"query": context["query"]} if context["query"] else _("Search")
+    )
+    context["meta"] = PageMeta(title=title, description=_("Search the bulletin."), noindex=True)
+    return render(request, "bulletins/search.html", context, status=status)
+
+
+def filter_query_string(request):
+    """The query string without the page number, for the pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

@@ -1,0 +1,115 @@
+"""The anonymous page cache: served to visitors, cleared by changes, never for staff."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from bulletins.models import Bulletin
+from lmec import page_cache
+from tests.factories import ArticleFactory, BulletinFactory
+
+
+def published(**kwargs):
+    return BulletinFactory(status=Bulletin.Status.PUBLISHED, **kwargs)
+
+
+@pytest.mark.django_db
+def test_a_page_is_served_from_the_cache_the_second_time(client, django_assert_num_queries):
+    article = ArticleFactory(bulletin=published(year=2021, number=1))
+
+    first = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(article.get_absolute_url())
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+def test_a_change_to_content_clears_the_cache(client):
+    article = ArticleFactory(bulletin=published(year=2021, number=1), headline_en="Old headline")
+    assert b"Old headline" in client.get("/en/bulletins/2021/1/").content
+
+    article.headline_en = "New headline"
+    article.save()
+
+    response = client.get("/en/bulletins/2021/1/")
+    assert b"New headline" in response.content
+    assert response["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_a_deletion_clears_the_cache(client):
+    bulletin = published(year=2021, number=1)
+    client.get("/en/bulletins/")
+
+    bulletin.delete()
+
+    assert b"/2021/1/" not in client.get("/en/bulletins/").content
+
+
+@pytest.mark.django_db
+def test_a_scheduled_issue_appears_when_its_time_comes(client):
+    at = timezone.now() + datetime.timedelta(seconds=90)
+    published(year=2021, number=1, published_at=at)
+
+    assert page_cache.lifetime() <= 90
+    client.get("/en/bulletins/")  # stored, at most until the issue goes live
+
+    # The cache forgets the page by itself at that time; nothing else needs to happen.
+    assert page_cache.lifetime() > 0
+    later = at + datetime.timedelta(seconds=1)
+    assert page_cache.seconds_until_next_change(now=later) is None
+
+
+@pytest.mark.django_db
+def test_no_page_outlives_the_next_publication(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    published(year=2021, number=1, published_at=timezone.now() + datetime.timedelta(seconds=30))
+    published(year=2021, number=2, published_at=timezone.now() + datetime.timedelta(hours=3))
+
+    assert 0 < page_cache.lifetime() <= 30
+
+
+@pytest.mark.django_db
+def test_staff_neither_get_nor_fill_cached_pages(client, editor):
+    ArticleFactory(bulletin=published(year=2021, number=1))
+    client.get("/en/bulletins/2021/1/")  # stored for visitors
+
+    client.force_login(editor)
+    staff = client.get("/en/bulletins/2021/1/")
+    client.logout()
+    visitor = client.get("/en/bulletins/2021/1/")
+
+    assert "X-Page-Cache" not in staff
+    assert visitor["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.django_db
+def test_pages_stored_for_visitors_are_not_stored_from_staff_requests(client, editor):
+    ArticleFactory(bulletin=published(year=2021, number=1))
+    client.force_login(editor)
+    client.get("/en/bulletins/2021/1/")
+    client.logout()
+
+    assert client.get("/en/bulletins/2021/1/")["X-Page-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_search_results_and_errors_are_not_cached(client):
+    client.get("/en/search/?q=mangrove")
+    client.get("/en/no-such-page/")
+
+    assert "X-Page-Cache" not in client.get("/en/search/?q=mangrove")
+    assert "X-Page-Cache" not in client.get("/en/no-such-page/")
+
+
+@pytest.mark.django_db
+def test_the_cache_can_be_turned_off(client, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/")
+
+    assert "X-Page-Cache" not in client.get("/en/")

@@ -1,0 +1,242 @@
+"""Full-text search: Chinese and English on the seed content, visibility, filters, paging."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from bulletins.models import Bulletin, SearchEntry
+from publishing import search
+from tests.factories import (
+    ArticleFactory,
+    BulletinFactory,
+    EventFactory,
+    OrganizationAliasFactory,
+    OrganizationFactory,
+    ViewpointFactory,
+)
+
+
+def result_links(client, query, prefix="en", **filters):
+    response = client.get(f"/{prefix}/search/", {"q": query, **filters})
+    assert response.status_code == 200
+    return re.findall(r'<h2 class="result__title"><a href="([^"]+)"', response.content.decode())
+
+
+def published(**kwargs):
+    return BulletinFactory(status=Bulletin.Status.PUBLISHED, **kwargs)
+
+
+ROUND_TABLE = "/zh-hans/bulletins/2020/2/round-table-video-conference/"
+CONSENSUS = "/zh-hans/bulletins/2020/2/building-consensus/"
+FORUM = "/zh-hans/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("生物多样性", [FORUM, CONSENSUS]),
+        ("红树林", [FORUM, "/zh-hans/partners/mangrove-conservation-foundation/"]),
+        ("循环经济", [ROUND_TABLE, CONSENSUS]),
+        ("绿色金融", [ROUND_TABLE]),
+        ("澜湄周", [ROUND_TABLE, "/zh-hans/events/lancang-mekong-week-2020/"]),
+        ("多样性", [FORUM]),  # a word inside a longer one
+    ],
+)
+def test_chinese_words_find_what_speaks_of_them(client, demo, query, expected):
+    links = result_links(client, query, "zh-hans")
+
+    for link in expected:
+        assert any(found.startswith(link) for found in links), (query, link, links)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("WWF", ["/en/partners/wwf/", "/en/bulletins/2020/2/building-consensus/#viewpoint-"]),
+        ("mangrove", ["/en/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/"]),
+        ("circular economy", ["/en/bulletins/2020/2/round-table-video-conference/"]),
+        ("Oxfam", ["/en/partners/oxfam/", "/en/bulletins/2020/2/building-consensus/#viewpoint-"]),
+        (
+            "Kerstin Brauneder",
+            ["/en/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/#"],
+        ),
+    ],
+)
+def test_english_words_and_names_find_what_speaks_of_them(client, demo, query, expected):
+    links = result_links(client, query, "en")
+
+    for link in expected:
+        assert any(found.startswith(link) for found in links), (query, link, links)
+
+
+@pytest.mark.django_db
+def test_a_partner_is_found_by_its_name_in_any_language_from_any_language(client, demo):
+    assert "/zh-hans/partners/wwf/" in result_links(client, "WWF", "zh-hans")
+    assert "/en/partners/oxfam/" in result_links(client, "乐施会", "en")
+
+
+@pytest.mark.django_db
+def test_a_phrase_is_not_found_in_scattered_words(client):
+    bulletin = published(year=2021, number=1)
+    ArticleFactory(bulletin=bulletin, headline_zh_hans="绿色发展与金融保障", slug="scattered")
+    ArticleFactory(bulletin=bulletin, headline_zh_hans="发展绿色金融", slug="together")
+
+    links = result_links(client, "绿色金融", "zh-hans")
+
+    assert links == ["/zh-hans/bulletins/2021/1/together/"]
+
+
+@pytest.mark.django_db
+def test_results_are_ranked_highlighted_and_one_per_item(client, demo):
+    response = client.get("/en/search/", {"q": "mangrove"})
+    html = response.content.decode()
+    links = re.findall(r'<h2 class="result__title"><a href="([^"]+)"', html)
+
+    # The partner named after mangroves first; each item once, though written in two languages.
+    assert links[0] == "/en/partners/mangrove-conservation-foundation/"
+    assert len(links) == len(set(links))
+    assert "<mark>mangroves</mark>" in html or "<mark>Mangroves</mark>" in html
+
+
+@pytest.mark.django_db
+def test_chinese_results_are_highlighted(client, demo):
+    html = client.get("/zh-hans/search/", {"q": "红树林"}).content.decode()
+
+    assert "<mark>红树林</mark>" in html
+
+
+@pytest.mark.django_db
+def test_highlighting_never_lets_html_through(client):
+    ArticleFactory(
+        bulletin=published(year=2021, number=1),
+        headline_en="Mangroves <script>alert(1)</script>",
+    )
+
+    html = client.get("/en/search/", {"q": "mangroves"}).content.decode()
+
+    assert "<script>alert(1)" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.django_db
+def test_nothing_unpublished_is_ever_found(client):
+    for number, status in enumerate(
+        [Bulletin.Status.DRAFT, Bulletin.Status.IN_REVIEW, Bulletin.Status.WITHDRAWN], start=1
+    ):
+        article = ArticleFactory(
+            bulletin=BulletinFactory(year=2021, number=number, status=status),
+            headline_en="Unpublished mangroves",
+        )
+        ViewpointFactory(article=article, statement_en="Unpublished mangrove statement")
+
+    assert result_links(client, "mangroves") == []
+
+
+@pytest.mark.django_db
+def test_a_scheduled_issue_is_found_from_its_time_on(client):
+    bulletin = published(
+        year=2021, number=1, published_at=timezone.now() + datetime.timedelta(minutes=5)
+    )
+    ArticleFactory(bulletin=bulletin, headline_en="Scheduled mangroves")
+
+    assert result_links(client, "mangroves") == []
+
+    Bulletin.objects.filter(pk=bulletin.pk).update(
+        published_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+
+    assert len(result_links(client, "mangroves")) == 1
+
+
+@pytest.mark.django_db
+def test_the_index_follows_every_save_and_delete(client):
+    bulletin = published(year=2021, number=1)
+    article = ArticleFactory(bulletin=bulletin, headline_en="Wetlands")
+    organization = OrganizationFactory(name_en="River Trust", slug="river-trust")
+    viewpoint = ViewpointFactory(article=article, organization=organization)
+
+    assert result_links(client, "wetlands") == ["/en/bulletins/2021/1/" + article.slug + "/"]
+
+    article.headline_en = "Mangroves"
+    article.save()
+    assert result_links(client, "wetlands") == []
+    assert len(result_links(client, "mangroves")) == 1
+
+    # The issue's number is part of the address: renumbering it re-indexes its articles.
+    bulletin.number = 7
+    bulletin.save()
+    assert result_links(client, "mangroves") == ["/en/bulletins/2021/7/" + article.slug + "/"]
+
+    # A viewpoint is found by its organization's names, aliases included.
+    OrganizationAliasFactory(organization=organization, name="Flussstiftung")
+    assert f"#viewpoint-{viewpoint.pk}" in " ".join(result_links(client, "Flussstiftung"))
+
+    article.delete()
+    assert result_links(client, "mangroves") == []
+    assert not SearchEntry.objects.filter(kind="viewpoint", object_id=viewpoint.pk).exists()
+
+
+@pytest.mark.django_db
+def test_results_can_be_narrowed_by_type_year_and_language(client):
+    ArticleFactory(
+        bulletin=published(year=2020, number=1),
+        headline_zh_hans="红树林保护",
+        headline_en="Mangrove protection",
+        slug="mangroves-2020",
+    )
+    ArticleFactory(
+        bulletin=published(year=2021, number=1),
+        headline_zh_hans="红树林修复",
+        headline_en="",
+        slug="mangroves-2021",
+    )
+    EventFactory(
+        title_en="Mangrove forum", slug="mangrove-forum", start_date=datetime.date(2021, 5, 1)
+    )
+
+    assert result_links(client, "mangrove", type="event") == ["/en/events/mangrove-forum/"]
+    assert result_links(client, "红树林", year="2021") == ["/en/bulletins/2021/1/mangroves-2021/"]
+    assert result_links(client, "红树林", language="en") == []
+    assert sorted(result_links(client, "红树林", language="zh-hans")) == [
+        "/en/bulletins/2020/1/mangroves-2020/",
+        "/en/bulletins/2021/1/mangroves-2021/",
+    ]
+
+
+@pytest.mark.django_db
+def test_results_are_paginated(client):
+    bulletin = published(year=2021, number=1)
+    for number in range(13):
+        ArticleFactory(bulletin=bulletin, headline_en=f"Mangrove report {number}")
+
+    first = client.get("/en/search/", {"q": "mangrove"}).content.decode()
+    second = client.get("/en/search/", {"q": "mangrove", "page": 2}).content.decode()
+
+    assert "13 results" in first
+    assert first.count('class="result"') == 10
+    assert second.count('class="result"') == 3
+    assert 'href="?q=mangrove&amp;page=2"' in first
+
+
+@pytest.mark.django_db
+def test_an_empty_or_unmatched_query_says_so(client, demo):
+    empty = client.get("/en/search/").content.decode()
+    nothing = client.get("/en/search/", {"q": "zzyzx"}).content.decode()
+
+    assert "result" not in empty.split("</form>")[1]
+    assert "Nothing found" in nothing
+
+
+def test_chinese_is_segmented_into_words_with_their_parts():
+    vector = search.chinese_tsvector([("红树林对于维持生物多样性", "A")])
+
+    assert "'红树林':1A" in vector
+    assert "'树林':1A" in vector  # a word inside, at the same position
+    assert "'生物多样性':4A" in vector
+    assert search.chinese_tsquery("澜湄周 绿色金融") == "('澜湄周') & ('绿色金融')"
+    assert search.chinese_tsquery("生态环境合作") == "('生态环境' <-> '合作')"
+    assert search.chinese_tsquery("“”，。") is None
