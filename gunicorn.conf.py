@@ -27,16 +27,12 @@ if os.environ.get("DJANGO_LOG_FORMAT") == "json":
 
 
 def when_ready(server):
-    """Load the Chinese word segmenter and hash the PDF fonts once in the master, before the
-    workers fork.
+    """Load the Chinese word segmenter once in the master, before the workers fork.
 
-    The workers share the segmenter's dictionary (about 100 MB), and no reader waits a
-    second for the first Chinese search or the first PDF download of each worker (a stored
-    PDF is found by a fingerprint that includes the digest of 14 MB of fonts).
+    The workers share its dictionary (about 100 MB), and no reader waits a second for the
+    first Chinese search of each worker.
     """
     if preload_app:
-        from publishing.pdf.document import fonts_digest
         from publishing.search import tokenizer
 
         tokenizer()
-        fonts_digest()

@@ -20,6 +20,7 @@ class AuditEntry(models.Model):
         DELETED = "deleted", pgettext_lazy("audit action", "deleted")
         SUBMITTED = "submitted", pgettext_lazy("audit action", "submitted for review")
         PUBLISHED = "published", pgettext_lazy("audit action", "published")
+        DISCARDED = "discarded", pgettext_lazy("audit action", "discarded pending changes")
         SCHEDULED = "scheduled", pgettext_lazy("audit action", "scheduled")
         WITHDRAWN = "withdrawn", pgettext_lazy("audit action", "withdrew")
         RETURNED_TO_DRAFT = "returned_to_draft", pgettext_lazy("audit action", "returned to draft")

@@ -149,11 +149,12 @@ def comment_text(revision) -> str:
 
 
 def record_revision(obj: models.Model, *, user, comment: str):
-    """Make a revision now of ``obj`` with its tree (the issue of an article)."""
+    """Make a revision now of ``obj`` with its tree (the issue of an article); return it."""
     with reversion.create_revision():
         reversion.set_user(user)
         reversion.set_comment(comment)
         reversion.add_to_revision(obj)
+    return versions_of(obj).first().revision
 
 
 def ensure_baseline(obj: models.Model, *, user=None):

@@ -1,17 +1,11 @@
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
-from django.core import signing
-from django.core.files.storage import storages
 from django.db import models
-from django.db.models import F, Max, Q
+from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from lmec import renditions
-from lmec.localized import has_language
 from lmec.richtext import RichTextField
 from lmec.slugs import unique_slug
 from lmec.validators import validate_image_upload
@@ -77,34 +71,7 @@ class AboutBlock(models.Model):
         return self.label
 
 
-def published_condition(prefix: str = "") -> Q:
-    """The one rule for what the public may see, for a query on Bulletin or through a relation.
-
-    An issue is public when it is published and its publication time has come (or it has
-    none). Since this is evaluated when a page is read, a scheduled issue appears by
-    itself at its time, with no job to run. ``prefix`` reaches the issue from another
-    model: ``"bulletin__"`` from Article, ``"article__bulletin__"`` from Viewpoint.
-    """
-    return Q(**{f"{prefix}status": Bulletin.Status.PUBLISHED}) & (
-        Q(**{f"{prefix}published_at__isnull": True})
-        | Q(**{f"{prefix}published_at__lte": timezone.now()})
-    )
-
-
 class BulletinQuerySet(models.QuerySet):
-    def published(self):
-        """Issues the public may see.
-
-        Every reader-facing path (pages, PDFs, feeds, sitemap, search, partner, event,
-        topic and home pages) goes through this method or its siblings on Article and
-        Viewpoint, all built on ``published_condition``.
-        """
-        return self.filter(published_condition())
-
-    def scheduled(self):
-        """Published with a publication time still to come: they appear by themselves."""
-        return self.filter(status=Bulletin.Status.PUBLISHED, published_at__gt=timezone.now())
-
     def next_number(self, year: int) -> int:
         """The number the next issue of ``year`` should get."""
         return (self.filter(year=year).aggregate(Max("number"))["number__max"] or 0) + 1
@@ -119,9 +86,9 @@ class Bulletin(models.Model):
         PUBLISHED = "published", _("Published")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
-    # Changed only by the workflow actions (bulletins/services.py): never by the change
+    # Changed only by the workflow actions (publishing/services.py): never by the change
     # form, and kept as they are when an earlier version of the content is restored.
-    WORKFLOW_FIELDS = ("status", "published_at")
+    WORKFLOW_FIELDS = ("status", "submitted_at")
 
     year = models.PositiveSmallIntegerField(_("year"))
     number = models.PositiveSmallIntegerField(
@@ -130,17 +97,15 @@ class Bulletin(models.Model):
     publication_date = models.DateField(
         _("publication date"), help_text=_("The date printed on the issue.")
     )
+    # Published: readers see one of its editions (publishing/), now or from a chosen time.
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    published_at = models.DateTimeField(
-        _("publication time"),
+    submitted_at = models.DateTimeField(
+        _("submitted for review"),
         null=True,
         blank=True,
-        help_text=_(
-            "When a published issue becomes visible to readers. "
-            "A time in the future schedules it; it appears by itself at that time."
-        ),
+        help_text=_("When a published issue's pending changes were submitted for review."),
     )
     title = models.CharField(
         _("title"),
@@ -228,43 +193,12 @@ class Bulletin(models.Model):
         return _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
 
     @property
-    def is_public(self):
-        return self.status == self.Status.PUBLISHED and (
-            self.published_at is None or self.published_at <= timezone.now()
-        )
-
-    @property
-    def is_scheduled(self):
-        return self.status == self.Status.PUBLISHED and not self.is_public
-
-    def content_languages(self, articles=None) -> list[str]:
-        """The languages the issue is written in, in the order of settings.LANGUAGES: its
-        source language, and every language each article has its headline in.
-
-        The reading pages offer these languages; the PDFs are printed in them.
-        ``articles`` are the issue's articles when the caller has them already.
-        """
-        articles = list(self.articles.all() if articles is None else articles)
-        return [
-            code
-            for code, _name in settings.LANGUAGES
-            if code == self.source_language
-            or (articles and all(has_language(article, "headline", code) for article in articles))
-        ]
-
-    @property
     def display_title(self):
         """The title, or the lead article's headline when the issue has no title of its own."""
         if self.title:
             return self.title
         lead = self.articles.all()[:1]
         return lead[0].headline if lead else ""
-
-
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles of issues the public may see."""
-        return self.filter(published_condition("bulletin__"))
 
 
 class Article(models.Model):
@@ -309,8 +243,6 @@ class Article(models.Model):
     topics = models.ManyToManyField(
         "topics.Topic", verbose_name=_("topics"), blank=True, related_name="articles"
     )
-
-    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         ordering = ["bulletin", "position", "pk"]
@@ -400,12 +332,6 @@ class ArticleImage(models.Model):
         return renditions.sources(self.image, self.width, self.height)
 
 
-class ViewpointQuerySet(models.QuerySet):
-    def published(self):
-        """Viewpoints in articles of issues the public may see."""
-        return self.filter(published_condition("article__bulletin__"))
-
-
 class Viewpoint(models.Model):
     """What a speaker said, attributed to a partner organization.
 
@@ -446,8 +372,6 @@ class Viewpoint(models.Model):
     )
     statement = models.TextField(_("statement"))
 
-    objects = ViewpointQuerySet.as_manager()
-
     class Meta:
         ordering = ["article", "position", "pk"]
         verbose_name = _("viewpoint")
@@ -471,223 +395,3 @@ class Viewpoint(models.Model):
                 "title": self.speaker_title,
             }
         return self.speaker_label or self.organization.name
-
-
-class SearchEntry(models.Model):
-    """One item in one language as full-text search sees it (kept current by publishing/search.py).
-
-    Whether the item's issue is public is checked when searching, never stored here.
-    """
-
-    class Kind(models.TextChoices):
-        ARTICLE = "article", _("Article")
-        VIEWPOINT = "viewpoint", _("Viewpoint")
-        EVENT = "event", _("Event")
-        ORGANIZATION = "organization", _("Partner")
-
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    object_id = models.PositiveBigIntegerField(_("object"))
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
-    bulletin = models.ForeignKey(
-        Bulletin,
-        verbose_name=_("issue"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
-    date = models.DateField(_("date"), null=True, blank=True)
-    title = models.TextField(_("title"))
-    context = models.TextField(_("context"), blank=True)
-    keywords = models.TextField(_("keywords"), blank=True)
-    body = models.TextField(_("text"), blank=True)
-    url_name = models.CharField(_("URL name"), max_length=50)
-    url_kwargs = models.JSONField(_("URL arguments"), default=dict)
-    url_fragment = models.CharField(_("URL fragment"), max_length=50, blank=True)
-    vector = SearchVectorField(_("text-search vector"))
-
-    class Meta:
-        verbose_name = _("search entry")
-        verbose_name_plural = _("search entries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "object_id", "language"], name="unique_search_entry"
-            ),
-        ]
-        indexes = [GinIndex(fields=["vector"], name="search_entry_vector")]
-
-    def __str__(self):
-        return f"{self.kind} {self.object_id} ({self.language})"
-
-    def get_absolute_url(self):
-        url = reverse(self.url_name, kwargs=self.url_kwargs)
-        return f"{url}#{self.url_fragment}" if self.url_fragment else url
-
-
-class BulletinPDF(models.Model):
-    """One rendered edition of an issue, stored in the "pdfs" storage.
-
-    The fingerprint is that of the HTML it was printed from (publishing.pdf.document): a
-    PDF is served only while the issue still produces the same fingerprint, so a stale
-    file is never sent. The file's name holds the fingerprint and never changes content.
-    """
-
-    bulletin = models.ForeignKey(
-        "bulletins.Bulletin",
-        verbose_name=_("issue"),
-        on_delete=models.CASCADE,
-        related_name="pdfs",
-    )
-    edition = models.CharField(
-        _("edition"), max_length=10, help_text=_("A language code, or “bilingual”.")
-    )
-    fingerprint = models.CharField(_("fingerprint"), max_length=64)
-    path = models.CharField(_("file"), max_length=255, unique=True)
-    size = models.PositiveIntegerField(_("size in bytes"))
-    pages = models.PositiveSmallIntegerField(_("pages"))
-    rendered_at = models.DateTimeField(_("rendered"), default=timezone.now)
-    render_seconds = models.FloatField(_("render time in seconds"))
-
-    class Meta:
-        ordering = ["bulletin", "edition", "-rendered_at"]
-        verbose_name = _("issue PDF")
-        verbose_name_plural = _("issue PDFs")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["bulletin", "edition", "fingerprint"], name="unique_pdf_per_content"
-            ),
-        ]
-
-    def __str__(self):
-        return self.path
-
-    @property
-    def storage(self):
-        return storages["pdfs"]
-
-    @property
-    def etag(self):
-        return f'"{self.fingerprint}"'
-
-
-class PDFRenderRequest(models.Model):
-    """An issue whose PDFs must be (re)rendered; `manage.py render_pdfs` works through them.
-
-    An attempt counts as failed from its start (``failure`` "unfinished") until it ends:
-    a renderer that is killed (out of memory, a restart) leaves that mark, and is not
-    started on the same issue more than MAX_ATTEMPTS times in a row.
-    """
-
-    class Failure(models.TextChoices):
-        UNFINISHED = "unfinished", _("did not finish")
-        STORAGE_FULL = "storage-full", _("disk full")
-        STORAGE = "storage", _("storage error")
-        MEMORY = "memory", _("out of memory")
-        RENDER = "render", _("rendering error")
-        NOT_STARTED = "not-started", _("renderer not started")
-
-    bulletin = models.OneToOneField(
-        "bulletins.Bulletin",
-        verbose_name=_("issue"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
-    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
-    attempted_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
-    failure = models.CharField(_("failure"), max_length=20, choices=Failure, blank=True)
-    last_error = models.TextField(_("last error"), blank=True)
-
-    class Meta:
-        ordering = ["requested_at"]
-        verbose_name = _("PDF render request")
-        verbose_name_plural = _("PDF render requests")
-
-    def __str__(self):
-        return str(self.bulletin)
-
-
-PREVIEW_TOKEN_SALT = "bulletins.preview-link"
-
-
-class PreviewLink(models.Model):
-    """A revocable, expiring link to one unpublished issue, for a reviewer without an account."""
-
-    class State(models.TextChoices):
-        ACTIVE = "active", _("active")
-        EXPIRED = "expired", _("expired")
-        REVOKED = "revoked", _("revoked")
-
-    bulletin = models.ForeignKey(
-        "bulletins.Bulletin",
-        verbose_name=_("issue"),
-        on_delete=models.CASCADE,
-        related_name="preview_links",
-    )
-    note = models.CharField(
-        _("for"),
-        max_length=200,
-        help_text=_("Who the link is for and why, e.g. “WWF, to check its quote”."),
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=10,
-        choices=settings.LANGUAGES,
-        default="zh-hans",
-        help_text=_("The language the reviewer reads the issue in."),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expires"))
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-    revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        verbose_name = _("preview link")
-        verbose_name_plural = _("preview links")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(expires_at__gt=F("created_at")),
-                name="preview_link_expires_after_creation",
-                violation_error_message=_("A preview link must expire after it is created."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.bulletin} – {self.note}"
-
-    def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("bulletins:preview", kwargs={"token": self.token})
-
-    @property
-    def token(self) -> str:
-        """The signed token in the link's address; only this server can make one."""
-        return signing.Signer(salt=PREVIEW_TOKEN_SALT).sign_object({"link": self.pk})
-
-    @property
-    def state(self) -> str:
-        if self.revoked_at is not None:
-            return self.State.REVOKED
-        if self.expires_at <= timezone.now():
-            return self.State.EXPIRED
-        return self.State.ACTIVE
-
-    def get_state_display(self):
-        return self.State(self.state).label

@@ -24,7 +24,6 @@ from audit.revisions import (
 from audit.services import audit_record
 from bulletins.models import Bulletin
 from editorial.translators import may_edit_source
-from publishing.pdf.services import schedule_render
 
 Status = Bulletin.Status
 PUBLISH = "bulletins.publish_bulletin"
@@ -96,8 +95,9 @@ def may_delete(*, bulletin: Bulletin | None, user) -> bool:
 
 def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
     """Bring the issue's content back to a stored version: its fields, articles,
-    viewpoints and images exactly as they were. Its status and publication time stay
-    as they are now: publishing and withdrawing are done with the workflow actions."""
+    viewpoints and images exactly as they were. Its workflow state stays as it is now: for
+    a published issue the restored content is a pending change, which readers see only
+    once a publisher publishes it."""
     if not user.has_perm("bulletins.change_bulletin") or not may_edit_source(user):
         raise PermissionDenied
     if model_of(version) is not Bulletin or version.object_id != str(bulletin.pk):
@@ -110,22 +110,24 @@ def bulletin_restore(*, bulletin: Bulletin, version, user) -> Bulletin:
             Bulletin.objects.filter(pk=restored.pk).update(**kept, updated_at=timezone.now())
             restored.refresh_from_db()
 
-        restored = version_restore(version=version, user=user, after_revert=keep_workflow_state)
-        schedule_render(restored)  # a published issue's content changed
-        return restored
+        return version_restore(version=version, user=user, after_revert=keep_workflow_state)
 
 
 def may_recover(*, version, user) -> bool:
-    """An issue that had gone beyond draft is made visible again only by a publisher."""
+    """An issue that had gone beyond draft is recovered only by a publisher."""
     return version.field_dict.get("status") == Status.DRAFT or user.has_perm(PUBLISH)
 
 
 def bulletin_recover(*, version, user) -> Bulletin:
     """Create a deleted issue again, with its articles and viewpoints, as it was when it
-    was deleted, status included."""
+    was deleted. Its editions were deleted with it: it comes back as a draft, to be
+    reviewed and published again."""
     if not may_recover(version=version, user=user):
         raise PermissionDenied(_("Only a publisher may recover an issue that was not a draft."))
     with transaction.atomic():
         recovered = version_recover(version=version, user=user)
-        schedule_render(recovered)
+        Bulletin.objects.filter(pk=recovered.pk).update(
+            status=Status.DRAFT, submitted_at=None, updated_at=timezone.now()
+        )
+        recovered.refresh_from_db()
     return recovered

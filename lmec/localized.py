@@ -26,11 +26,27 @@ class LocalizedText(str):
         return text
 
 
+# Readers of these languages are shown English where their own is missing, before the
+# item's source language: a Thai reader understands the English of an issue written in
+# Chinese far more often than its Chinese.
+ENGLISH_FIRST = ("th", "vi", "lo", "km", "my")
+
+
 def language_chain(requested: str, source_language: str | None = None) -> list[str]:
-    """The languages to try, in order: the reader's, the item's source, then the defaults."""
-    chain = [requested, source_language or DEFAULT_SOURCE_LANGUAGE]
+    """The languages to try, in order: the reader's, English for the Mekong languages,
+    then the item's source language (the one rule for every output)."""
+    source_language = source_language or DEFAULT_SOURCE_LANGUAGE
+    chain = [requested, *(["en"] if requested in ENGLISH_FIRST else []), source_language]
     chain += list(settings.MODELTRANSLATION_FALLBACK_LANGUAGES)
     return list(dict.fromkeys(code for code in chain if code))
+
+
+def text_in(values: dict, requested: str, source_language: str) -> LocalizedText:
+    """A text of a frozen document (``{language: text}``) for a reader of ``requested``."""
+    for code in language_chain(requested, source_language):
+        if value := values.get(code):
+            return LocalizedText(value, code, requested)
+    return LocalizedText("", requested, requested)
 
 
 def source_language_of(obj) -> str:

@@ -55,6 +55,10 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "lmec",  # project-wide commands (backup, restore) and start-up (lmec/apps.py)
     "reversion",
+    # The task queue: django-tasks (Django 6's django.tasks, backported) and its database
+    # backend; workers run `manage.py run_worker` (publishing/pipeline.py).
+    "django_tasks",
+    "django_tasks_db",
     # The apps, from the bottom layer up (README, "Where things live"): the audit log;
     # the registry; the issues; publishing; the editors' desk and the reading site.
     "audit",
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
     "editorial",
     "reading",
 ]
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -282,9 +288,6 @@ CONTENT_SECURITY_POLICY = {
 # PDFs of issues (bulletins/pdf/, docs/pdfs.md).
 # The site's public address, for the live links printed in PDFs (rendered outside requests).
 LMEC_SITE_URL = env.str("LMEC_SITE_URL", default="http://127.0.0.1:8000")
-# How a render runs after an issue changes: "spawn" starts `manage.py render_pdfs` in the
-# background; "queue" only records the request for a `render_pdfs --wait` service.
-LMEC_PDF_RENDERER = env.str("LMEC_PDF_RENDERER", default="spawn")
 # With nginx: the internal location the PDF storage is served from (X-Accel-Redirect),
 # e.g. "/_pdfs/"; empty: Django streams the file itself.
 LMEC_PDF_ACCEL_REDIRECT = env.str("LMEC_PDF_ACCEL_REDIRECT", default="")

@@ -8,8 +8,7 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from lmec import page_cache
-        from publishing import signals
         from publishing.selectors import next_scheduled_publication
 
-        signals.connect()
+        # Pages are never kept in the cache past the time a scheduled version goes live.
         page_cache.register_next_change(next_scheduled_publication)

@@ -7,7 +7,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.models import PREVIEW_TOKEN_SALT, PreviewLink
+from publishing.models.previews import PREVIEW_TOKEN_SALT, PreviewLink
 
 
 class PreviewLinkUnavailable(Exception):

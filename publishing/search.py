@@ -11,17 +11,17 @@ scattered through the text. English uses PostgreSQL's ``english`` configuration
 (stemming: "mangrove" finds "mangroves"); Thai, Vietnamese, Lao, Khmer and Burmese use
 ``simple``.
 
-The index is the ``SearchEntry`` table: one row per item and language the item is written
-in, kept current by the signal receivers in bulletins/signals.py on every save and
-delete (``manage.py rebuild_search_index`` rebuilds it from scratch). Whether an issue is
-public is not stored: it is checked when searching, with ``published_condition``, so a
-withdrawn issue disappears and a scheduled one appears on time.
+The index is the ``SearchEntry`` table: one row per item and language, made from what
+readers see: the articles and viewpoints of each edition (``index_edition``, run by the
+pipeline after a publication) and the published partners and events (``index_record``).
+``manage.py rebuild_search_index`` rebuilds it from scratch. Which edition is current is
+not stored: it is checked when searching, with ``current_condition``, so a withdrawn
+issue disappears and a scheduled version replaces the one before on time.
 """
 
 import re
 import threading
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,15 +36,16 @@ from django.contrib.postgres.search import (
 from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import override
 from modeltranslation.utils import build_localized_fieldname
 
-from bulletins.models import Article, SearchEntry, Viewpoint, published_condition
-from events.models import Event
 from lmec.seo import plain_text
-from partners.models import Organization
+from partners.models import OrganizationAlias
+from publishing.frozen import FrozenIssue
+from publishing.models import Edition, SearchEntry, current_condition
+from publishing.registry import public_instance
 
 CHINESE = "zh-hans"
 ENGLISH = "en"
@@ -158,67 +159,66 @@ def vector_for(language: str, title: str, keywords: str, body: str):
 # Building entries ---------------------------------------------------------------------
 
 
-def article_entries(article):
-    bulletin = article.bulletin
-    for code, _label in settings.LANGUAGES:
-        title = text_in(article, "headline", code)
-        body = plain_text(text_in(article, "body", code))
-        if not (title or body):
-            continue
-        yield SearchEntry(
-            kind=SearchEntry.Kind.ARTICLE,
-            object_id=article.pk,
-            language=code,
-            bulletin=bulletin,
-            year=bulletin.year,
-            date=bulletin.publication_date,
-            title=title or text_in(article, "headline", CHINESE),
-            keywords=" ".join(
-                filter(
-                    None,
-                    [
-                        text_in(article, "kicker", code),
-                        text_in(article, "viewpoints_heading", code),
-                    ],
+def _plain(values: dict, language: str) -> str:
+    return values.get(language, "") if values else ""
+
+
+def edition_entries(edition):
+    """The entries of an edition's articles and viewpoints, in each of its languages."""
+    content = edition.content
+    people = content.get("registry", {}).get("people", {})
+    organizations = content.get("registry", {}).get("organizations", {})
+    url_kwargs = {"year": edition.year, "number": edition.number}
+    common = {"edition": edition, "year": edition.year, "date": edition.publication_date}
+    for code in edition.languages:
+        issue = FrozenIssue(content, code)
+        for record, article in zip(content["articles"], issue.articles, strict=True):
+            article_url = url_kwargs | {"slug": record["slug"]}
+            title = _plain(record["headline"], code)
+            body = plain_text(_plain(record["body"], code))
+            if title or body:
+                yield SearchEntry(
+                    kind=SearchEntry.Kind.ARTICLE,
+                    object_id=record["id"],
+                    language=code,
+                    title=title or str(article.text.headline),
+                    keywords=" ".join(
+                        filter(
+                            None,
+                            [
+                                _plain(record["kicker"], code),
+                                _plain(record["viewpoints_heading"], code),
+                            ],
+                        )
+                    ),
+                    body=body,
+                    url_name="bulletins:article",
+                    url_kwargs=article_url,
+                    **common,
                 )
-            ),
-            body=body,
-            url_name="bulletins:article",
-            url_kwargs={"year": bulletin.year, "number": bulletin.number, "slug": article.slug},
-        )
-
-
-def viewpoint_entries(viewpoint):
-    article = viewpoint.article
-    bulletin = article.bulletin
-    organization = viewpoint.organization
-    person = viewpoint.person
-    names = all_languages(organization, "name", "short_name")
-    names += [alias.name for alias in organization.aliases.all()]
-    if person is not None:
-        names += all_languages(person, "name")
-    for code, _label in settings.LANGUAGES:
-        statement = text_in(viewpoint, "statement", code)
-        if not statement:
-            continue
-        with override(code):
-            speaker = viewpoint.speaker
-            organization_name = organization.name
-        yield SearchEntry(
-            kind=SearchEntry.Kind.VIEWPOINT,
-            object_id=viewpoint.pk,
-            language=code,
-            bulletin=bulletin,
-            year=bulletin.year,
-            date=bulletin.publication_date,
-            title=str(speaker),
-            context=organization_name,
-            keywords=" ".join(dict.fromkeys(names)),
-            body=statement,
-            url_name="bulletins:article",
-            url_kwargs={"year": bulletin.year, "number": bulletin.number, "slug": article.slug},
-            url_fragment=f"viewpoint-{viewpoint.pk}",
-        )
+            for said, viewpoint in zip(record["viewpoints"], article.viewpoints, strict=True):
+                statement = _plain(said["statement"], code)
+                if not statement:
+                    continue
+                organization = organizations.get(str(said["organization"]), {})
+                names = [
+                    *organization.get("name", {}).values(),
+                    *organization.get("short_name", {}).values(),
+                    *people.get(str(said.get("person")), {}).get("name", {}).values(),
+                ]
+                yield SearchEntry(
+                    kind=SearchEntry.Kind.VIEWPOINT,
+                    object_id=said["id"],
+                    language=code,
+                    title=viewpoint.speaker_line(),
+                    context=str(viewpoint.text.organization),
+                    keywords=" ".join(dict.fromkeys(names)),
+                    body=statement,
+                    url_name="bulletins:article",
+                    url_kwargs=article_url,
+                    url_fragment=f"viewpoint-{said['id']}",
+                    **common,
+                )
 
 
 def event_entries(event):
@@ -240,9 +240,8 @@ def event_entries(event):
         )
 
 
-def organization_entries(organization):
-    names = all_languages(organization, "name", "short_name")
-    names += [alias.name for alias in organization.aliases.all()]
+def organization_entries(organization, aliases=()):
+    names = all_languages(organization, "name", "short_name") + list(aliases)
     for code, _label in settings.LANGUAGES:
         title = text_in(organization, "name", code)
         if not title:
@@ -260,105 +259,71 @@ def organization_entries(organization):
         )
 
 
-BUILDERS = {
-    SearchEntry.Kind.ARTICLE: article_entries,
-    SearchEntry.Kind.VIEWPOINT: viewpoint_entries,
-    SearchEntry.Kind.EVENT: event_entries,
-    SearchEntry.Kind.ORGANIZATION: organization_entries,
-}
-
-
 def store(entries):
+    entries = list(entries)
     for entry in entries:
         entry.vector = vector_for(entry.language, entry.title, entry.keywords, entry.body)
     SearchEntry.objects.bulk_create(entries, batch_size=200)
 
 
 @transaction.atomic
-def index(kind, objects):
-    """Replace the entries of these items by what they say now: two queries for them all."""
-    objects = list(objects)
-    SearchEntry.objects.filter(kind=kind, object_id__in=[obj.pk for obj in objects]).delete()
-    store([entry for obj in objects for entry in BUILDERS[kind](obj)])
+def index_edition(edition):
+    """The entries of an edition, made afresh (an edition's never change: this is for a
+    first run, a retry, or a new way of indexing)."""
+    SearchEntry.objects.filter(edition=edition).delete()
+    store(edition_entries(edition))
 
 
-def remove(kind, pk):
-    SearchEntry.objects.filter(kind=kind, object_id=pk).delete()
+RECORD_KINDS = {
+    "events.event": SearchEntry.Kind.EVENT,
+    "partners.organization": SearchEntry.Kind.ORGANIZATION,
+}
 
 
-def index_article(article):
-    index(SearchEntry.Kind.ARTICLE, [article])
+@transaction.atomic
+def index_record(model_label: str, pk: int):
+    """A partner's or an event's entries, as published (none when it is not public)."""
+    kind = RECORD_KINDS.get(model_label)
+    if kind is None:
+        return  # topics are not searched
+    SearchEntry.objects.filter(kind=kind, object_id=pk, edition__isnull=True).delete()
+    copy = public_copies(kind).filter(pk=pk).first()
+    if copy is not None:
+        store(_record_entries(kind, copy))
 
 
-def index_viewpoint(viewpoint):
-    index(SearchEntry.Kind.VIEWPOINT, [viewpoint])
+def public_copies(kind):
+    from publishing.models import PublicEvent, PublicOrganization
+
+    return PublicEvent.objects if kind == SearchEntry.Kind.EVENT else PublicOrganization.objects
 
 
-def index_event(event):
-    index(SearchEntry.Kind.EVENT, [event])
-
-
-def index_organization(organization):
-    """The partner itself and its viewpoints, which carry its names."""
-    index(SearchEntry.Kind.ORGANIZATION, [organization])
-    index(SearchEntry.Kind.VIEWPOINT, viewpoints().filter(organization=organization))
-
-
-def index_bulletin(bulletin):
-    """An issue's articles and viewpoints carry its year, number and date."""
-    index(
-        SearchEntry.Kind.ARTICLE,
-        Article.objects.filter(bulletin=bulletin).select_related("bulletin"),
+def _record_entries(kind, copy):
+    record = public_instance(copy)
+    if kind == SearchEntry.Kind.EVENT:
+        return event_entries(record)
+    aliases = OrganizationAlias.objects.filter(organization_id=copy.pk).values_list(
+        "name", flat=True
     )
-    index(SearchEntry.Kind.VIEWPOINT, viewpoints().filter(article__bulletin=bulletin))
-
-
-def index_person(person):
-    index(SearchEntry.Kind.VIEWPOINT, viewpoints().filter(person=person))
-
-
-def viewpoints():
-    return Viewpoint.objects.select_related(
-        "article__bulletin", "organization", "person"
-    ).prefetch_related("organization__aliases")
+    return organization_entries(record, aliases)
 
 
 @transaction.atomic
 def rebuild():
-    """Index everything afresh, in a few queries; returns the number of entries."""
-    entries = []
-    for article in Article.objects.select_related("bulletin"):
-        entries += article_entries(article)
-    for viewpoint in viewpoints():
-        entries += viewpoint_entries(viewpoint)
-    for event in Event.objects.all():
-        entries += event_entries(event)
-    for organization in Organization.objects.prefetch_related("aliases"):
-        entries += organization_entries(organization)
+    """Index everything readers may find, afresh; returns the number of entries."""
     SearchEntry.objects.all().delete()
-    store(entries)
-    return len(entries)
-
-
-_pause = threading.local()
-
-
-@contextmanager
-def indexing_paused():
-    """Saves and deletes inside do not update the index one by one; it is rebuilt once at
-    the end. For bulk loads (the demo content, imports)."""
-    depth = getattr(_pause, "depth", 0)
-    _pause.depth = depth + 1
-    try:
-        yield
-    finally:
-        _pause.depth = depth
-    if depth == 0:
-        rebuild()
-
-
-def is_paused() -> bool:
-    return getattr(_pause, "depth", 0) > 0
+    count = 0
+    shown = Q(superseded_at__isnull=True) | Q(superseded_at__gt=timezone.now())
+    for edition in Edition.objects.filter(shown).iterator(chunk_size=20):
+        entries = list(edition_entries(edition))
+        store(entries)
+        count += len(entries)
+    for kind in RECORD_KINDS.values():
+        for copy in public_copies(kind).all():
+            entries = list(_record_entries(kind, copy))
+            store(entries)
+            count += len(entries)
+    return count
 
 
 # Searching ----------------------------------------------------------------------------
@@ -429,8 +394,9 @@ class LiteralSearchQuery(SearchQuery):
 
 
 def visible_entries():
-    """Entries the public may find: events and partners, and items of public issues."""
-    return SearchEntry.objects.filter(Q(bulletin__isnull=True) | published_condition("bulletin__"))
+    """Entries the public may find: published events and partners, and the items of the
+    editions readers see now."""
+    return SearchEntry.objects.filter(Q(edition__isnull=True) | current_condition("edition__"))
 
 
 def search(
@@ -459,7 +425,8 @@ def search(
     )
     return (
         SearchEntry.objects.filter(pk__in=best)
-        .select_related("bulletin")
+        .select_related("edition")
+        .defer("edition__content")
         .annotate(rank=query.rank())
         .order_by("-rank", "-date", "pk")
     )

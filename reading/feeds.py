@@ -1,17 +1,19 @@
-"""RSS 2.0 and Atom feeds of new issues, one per language (/<lang>/feeds/rss/, …/atom/)."""
+"""RSS 2.0 and Atom feeds of new issues, one per language (/<lang>/feeds/rss/, …/atom/).
 
-import datetime
+One item per issue, its current version: a corrected version is the same item, updated.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from bulletins.models import Bulletin
-from lmec.localized import localized
-from reading.views.issues import headlines_prefetch, issue_label, issue_title
+from lmec.localized import text_in
+from publishing.models import EditionArticle
+from publishing.selectors import current_editions, with_first_publication
+from reading.pages import issue_label
 
 ITEMS = 20
 
@@ -42,43 +44,46 @@ class LatestIssuesFeed(Feed):
         return _("Lancang-Mekong Environmental Cooperation Center")
 
     def items(self):
-        return Bulletin.objects.published().prefetch_related(headlines_prefetch())[:ITEMS]
+        editions = list(
+            with_first_publication(current_editions()).order_by("-year", "-number")[:ITEMS]
+        )
+        headlines = {}
+        for article in EditionArticle.objects.filter(edition__in=editions).order_by("position"):
+            headlines.setdefault(article.edition_id, []).append(article.texts["headline"])
+        for edition in editions:
+            edition.headlines = headlines.get(edition.pk, [])
+        return editions
 
-    def item_title(self, bulletin):
-        title = issue_title(bulletin, list(bulletin.articles.all()))
-        label = issue_label(bulletin)
+    def _text(self, edition, values):
+        return text_in(values, get_language(), edition.source_language)
+
+    def item_title(self, edition):
+        title = self._text(edition, edition.title)
+        label = issue_label(edition)
         return f"{label} · {title}" if title else label
 
-    def item_description(self, bulletin):
-        summary = localized(bulletin, "summary")
+    def item_description(self, edition):
+        summary = self._text(edition, edition.summary)
         headlines = format_html_join(
-            "",
-            "<li>{}</li>",
-            (
-                (localized(article, "headline", bulletin.source_language),)
-                for article in bulletin.articles.all()
-            ),
+            "", "<li>{}</li>", ((self._text(edition, h),) for h in edition.headlines)
         )
         return format_html(
             "{}<ul>{}</ul>", format_html("<p>{}</p>", summary) if summary else "", headlines
         )
 
-    def item_link(self, bulletin):
-        return bulletin.get_absolute_url()
+    def item_link(self, edition):
+        return edition.get_absolute_url()
 
-    def item_guid(self, bulletin):
-        return self.request.build_absolute_uri(bulletin.get_absolute_url())
+    def item_guid(self, edition):
+        return self.request.build_absolute_uri(edition.get_absolute_url())
 
     item_guid_is_permalink = True
 
-    def item_pubdate(self, bulletin):
-        if bulletin.published_at:
-            return bulletin.published_at
-        midnight = datetime.datetime.combine(bulletin.publication_date, datetime.time())
-        return timezone.make_aware(midnight)
+    def item_pubdate(self, edition):
+        return edition.first_published_at
 
-    def item_updateddate(self, bulletin):
-        return max(bulletin.updated_at, self.item_pubdate(bulletin))
+    def item_updateddate(self, edition):
+        return edition.published_at
 
 
 class LatestIssuesAtomFeed(LatestIssuesFeed):

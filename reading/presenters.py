@@ -1,55 +1,52 @@
-"""The texts a page shows of an article or a viewpoint, each with the language it is in.
+"""What the pages listing several issues show of a published article or viewpoint.
 
-Views attach them as ``.text`` so templates write ``{{ article.text.headline }}`` and
-``{{ article.text.headline|lang_attr }}`` without knowing about fallbacks.
+The rows of ``EditionArticle`` and ``EditionViewpoint`` keep their texts per language;
+``with_texts`` gives each one a ``.text`` in the reader's language (each text a
+``LocalizedText``, which knows its language), so that templates write
+``{{ article.text.headline }}`` and ``{{ article.text.headline|lang_attr }}`` whatever
+the source of the article.
 """
 
 from types import SimpleNamespace
 
-from lmec.localized import localized
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from lmec.localized import text_in
+
+ARTICLE_TEXTS = ("kicker", "headline", "description")
+VIEWPOINT_TEXTS = ("statement", "speaker", "title", "organization")
 
 
-def article_texts(article, source_language=None):
-    source_language = source_language or article.bulletin.source_language
-    article.text = SimpleNamespace(
-        kicker=localized(article, "kicker", source_language),
-        headline=localized(article, "headline", source_language),
-        body=localized(article, "body", source_language),
-        viewpoints_heading=localized(article, "viewpoints_heading", source_language),
+def _texts(texts: dict, names, source_language: str) -> SimpleNamespace:
+    language = get_language()
+    return SimpleNamespace(
+        **{name: text_in(texts.get(name) or {}, language, source_language) for name in names}
     )
+
+
+def article_with_texts(article):
+    """A published article (``EditionArticle``, its edition loaded) ready for a card."""
+    article.bulletin = article.edition
+    article.text = _texts(article.texts, ARTICLE_TEXTS, article.edition.source_language)
     return article
 
 
-def viewpoint_texts(viewpoint, source_language):
-    """What was said, by whom (name or label), with which title, for which organization."""
-    speaker = (
-        localized(viewpoint.person, "name")
-        if viewpoint.person_id
-        else localized(viewpoint, "speaker_label", source_language)
-    )
-    viewpoint.text = SimpleNamespace(
-        statement=localized(viewpoint, "statement", source_language),
-        speaker=speaker,
-        title=localized(viewpoint, "speaker_title", source_language),
-        organization=localized(viewpoint.organization, "name"),
-    )
+class _OrganizationLink:
+    def __init__(self, slug):
+        self.slug = slug
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+
+def viewpoint_with_texts(viewpoint):
+    """A published viewpoint (``EditionViewpoint``, its article and edition loaded), shown
+    away from its article on partner and topic pages."""
+    source_language = viewpoint.edition.source_language
+    viewpoint.pk = viewpoint.viewpoint_id  # the anchor on its article's page
+    viewpoint.text = _texts(viewpoint.texts, VIEWPOINT_TEXTS, source_language)
+    viewpoint.organization = _OrganizationLink(viewpoint.organization_slug)
+    viewpoint.article.edition = viewpoint.edition
+    article_with_texts(viewpoint.article)
     return viewpoint
-
-
-def image_texts(image, source_language):
-    image.text = SimpleNamespace(
-        alt=localized(image, "alt_text", source_language),
-        caption=localized(image, "caption", source_language),
-        credit=localized(image, "credit", source_language),
-    )
-    return image
-
-
-def full_article_texts(article, source_language):
-    """An article with its viewpoints and images, all prefetched."""
-    article_texts(article, source_language)
-    for viewpoint in article.viewpoints.all():
-        viewpoint_texts(viewpoint, source_language)
-    for image in article.images.all():
-        image_texts(image, source_language)
-    return article

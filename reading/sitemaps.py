@@ -1,11 +1,14 @@
-"""/sitemap.xml: every public page in every language, with its hreflang alternates."""
+"""/sitemap.xml: every public page in every language it is published in, with its hreflang
+alternates. An issue and its articles are listed in the languages their current version
+is published in, exactly those their pages offer; other pages in every language."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from bulletins.models import Article, Bulletin
 from events.models import Event
 from partners.models import Organization
+from publishing.models import EditionArticle, current_condition
+from publishing.selectors import current_editions, public_copies
 from topics.models import Topic
 
 
@@ -36,33 +39,57 @@ class SectionSitemap(ReadingSitemap):
 
 class IssueSitemap(ReadingSitemap):
     def items(self):
-        return Bulletin.objects.published().order_by("-year", "-number")
+        return current_editions().order_by("-year", "-number")
 
-    def lastmod(self, bulletin):
-        return bulletin.updated_at
+    def get_languages_for_item(self, edition):
+        return edition.languages
+
+    def lastmod(self, edition):
+        return edition.published_at
 
 
 class ArticleSitemap(ReadingSitemap):
     def items(self):
-        return Article.objects.published().select_related("bulletin").order_by("pk")
+        return (
+            EditionArticle.objects.filter(current_condition("edition__"))
+            .select_related("edition")
+            .defer("edition__content")
+            .order_by("pk")
+        )
+
+    def get_languages_for_item(self, article):
+        return article.edition.languages
 
     def lastmod(self, article):
-        return article.bulletin.updated_at
+        return article.edition.published_at
 
 
-class PartnerSitemap(ReadingSitemap):
+class RecordSitemap(ReadingSitemap):
+    model = None
+
     def items(self):
-        return Organization.objects.order_by("pk")
+        return public_copies(self.model).order_by("pk")
+
+    def location(self, copy):
+        return reverse(self.url_name, kwargs={"slug": copy.slug})
+
+    def lastmod(self, copy):
+        return copy.published_at
 
 
-class EventSitemap(ReadingSitemap):
-    def items(self):
-        return Event.objects.order_by("pk")
+class PartnerSitemap(RecordSitemap):
+    model = Organization
+    url_name = "partners:detail"
 
 
-class TopicSitemap(ReadingSitemap):
-    def items(self):
-        return Topic.objects.order_by("pk")
+class EventSitemap(RecordSitemap):
+    model = Event
+    url_name = "events:detail"
+
+
+class TopicSitemap(RecordSitemap):
+    model = Topic
+    url_name = "bulletins:topic-detail"
 
 
 SITEMAPS = {

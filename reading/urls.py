@@ -39,11 +39,11 @@ register_converter(NumberConverter, "number")
 
 bulletin_patterns = (
     [
-        path("bulletins/", issues.ArchiveView.as_view(), name="archive"),
-        path("bulletins/<year:year>/", issues.ArchiveView.as_view(), name="archive-year"),
+        path("bulletins/", issues.archive, name="archive"),
+        path("bulletins/<year:year>/", issues.archive, name="archive-year"),
         path(
             "bulletins/<year:year>/<number:number>/",
-            issues.BulletinDetailView.as_view(),
+            issues.issue,
             name="detail",
         ),
         # An issue's PDFs go before the article pattern, whose slug would match "pdf".
@@ -56,7 +56,7 @@ bulletin_patterns = (
         ),
         path(
             "bulletins/<year:year>/<number:number>/<slug:slug>/",
-            issues.ArticleDetailView.as_view(),
+            issues.article,
             name="article",
         ),
         path("topics/", topics.TopicListView.as_view(), name="topic-list"),
@@ -65,10 +65,10 @@ bulletin_patterns = (
         path("feeds/rss/", cacheable_page(feeds.LatestIssuesFeed()), name="feed-rss"),
         path("feeds/atom/", cacheable_page(feeds.LatestIssuesAtomFeed()), name="feed-atom"),
         # Preview links for reviewers without an account (publishing/previews.py).
-        path("preview/<str:token>/", previews.BulletinPreviewView.as_view(), name="preview"),
+        path("preview/<str:token>/", previews.issue_preview, name="preview"),
         path(
             "preview/<str:token>/<slug:slug>/",
-            previews.ArticlePreviewView.as_view(),
+            previews.article_preview,
             name="preview-article",
         ),
     ],

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from editorial.demo.loader import load_demo
-from tests.factories import UserFactory
+from tests.factories import UserFactory, run_background_work
 
 
 @pytest.fixture(autouse=True)
@@ -20,12 +20,6 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def pdf_renders_queued(settings):
-    """Saving a published issue queues its PDF render but starts no background process."""
-    settings.LMEC_PDF_RENDERER = "queue"
-
-
-@pytest.fixture(autouse=True)
 def empty_cache():
     """Every test starts with an empty cache: no page stored by one test reaches another."""
     cache.clear()
@@ -33,8 +27,10 @@ def empty_cache():
 
 @pytest.fixture
 def demo(db):
-    """The demo content: both seed briefings with their partners, events and topics."""
+    """The demo content: both seed briefings with their partners, events and topics,
+    published and indexed for search (their PDFs are left to the tests that need them)."""
     load_demo()
+    run_background_work(pdfs=False)
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ import datetime
 
 import factory
 from django.contrib.auth.models import Group, User
+from django.db import transaction
+from django.utils import timezone
 
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
 from events.models import Event, EventOrganizer
@@ -108,6 +110,90 @@ class AboutBlockFactory(factory.django.DjangoModelFactory):
     valid_from = datetime.date(2020, 1, 1)
     text_zh_hans = "中心旨在推动澜湄国家生态环境保护合作。"
     text_en = "The Center promotes environmental cooperation among the Lancang-Mekong countries."
+
+
+def run_background_work(*, pdfs=True):
+    """Do the background work waiting now (PDFs, search entries, going live), as a worker
+    (``manage.py run_worker --batch``) would, in this process and the test's transaction
+    (the worker's own loop closes the database connection between tasks).
+
+    ``pdfs=False`` leaves the PDF renders waiting, as on a busy site: most tests need no
+    PDF, and each takes about a second to render."""
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    from publishing.models import Job
+    from publishing.pipeline import RENDER_PDFS
+
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+    waiting = set()
+    if not pdfs:
+        renders = Job.objects.filter(task=RENDER_PDFS).values_list("pk", flat=True)
+        waiting = {str(pk) for pk in renders}
+    while True:
+        tasks = DBTaskResult.objects.ready()
+        task = next(
+            (task for task in tasks if str(task.args_kwargs["args"][0]) not in waiting), None
+        )
+        if task is None:
+            return
+        task.claim(worker.worker_id)
+        worker.run_task(task)
+
+
+def publish(bulletin, *, languages=None, at=None, note=None, user=None, work=True, pdfs=False):
+    """Publish ``bulletin`` with its articles as they are now, as a publisher would, in
+    ``languages`` (by default every language it is written in); then, unless ``work`` is
+    False, do the background work that follows (search, going live; the PDFs too with
+    ``pdfs``)."""
+    from publishing import snapshot
+    from publishing.services import edition_publish
+
+    Bulletin.objects.filter(pk=bulletin.pk, status=Bulletin.Status.DRAFT).update(
+        status=Bulletin.Status.IN_REVIEW
+    )
+    if languages is None:  # what it is written in, as the demo content is published
+        tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+        languages = snapshot.written_languages(tree)
+    with transaction.atomic():
+        edition = edition_publish(
+            bulletin=Bulletin.objects.select_for_update().get(pk=bulletin.pk),
+            user=user,
+            at=at or timezone.now(),
+            languages=languages,
+            note=note,
+        )
+    if work:
+        run_background_work(pdfs=pdfs)
+    bulletin.refresh_from_db()
+    return edition
+
+
+def frozen(bulletin, languages=None) -> dict:
+    """The issue as an edition in ``languages`` (default: what it is written in) would
+    print it: what PDFs and pages are made of."""
+    from publishing import snapshot
+
+    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+    return snapshot.freeze(tree, languages or snapshot.written_languages(tree))
+
+
+def make_public(*records):
+    """Publish partners, events or topics on their own, as a publisher would."""
+    from publishing.services import record_publish
+
+    publisher = UserFactory(username="publisher-of-the-tests", role="Publisher")
+    for record in records:
+        record_publish(obj=record, user=publisher)
 
 
 class BulletinFactory(factory.django.DjangoModelFactory):

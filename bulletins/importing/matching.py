@@ -146,8 +146,6 @@ class ImportPlan:
                 "bulletins.change_viewpoint",
                 "bulletins.delete_viewpoint",
             }
-            if self.existing.status == Bulletin.Status.PUBLISHED:
-                needed.add("bulletins.publish_bulletin")
         else:
             needed.add("bulletins.add_bulletin")
         if self.organizations_new:

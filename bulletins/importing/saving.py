@@ -21,7 +21,6 @@ from events.models import Event, EventOrganizer
 from lmec.richtext import paragraphs_html
 from lmec.slugs import unique_slug
 from partners.models import Organization, Person
-from publishing.pdf.services import schedule_render
 
 
 def already_exists_message(plan: ImportPlan) -> str:
@@ -197,7 +196,10 @@ def bulletin_import(*, plan: ImportPlan, replace: bool = False, user=None) -> Bu
     content. This is the single write path of every import, the admin's and the command's.
 
     The import is recorded in the issue's history and the audit log; a replaced issue's
-    previous state is recorded first, so the replace can be undone by a restore.
+    previous state is recorded first, so the replace can be undone by a restore. Replacing
+    a published issue changes its records only: readers see the change once a publisher
+    publishes it, like any other change. The partners, people and events it creates are
+    not public until an issue that mentions them is published.
     ``user`` is who imported (None from the command line).
     """
     try:
@@ -228,7 +230,6 @@ def bulletin_import(*, plan: ImportPlan, replace: bool = False, user=None) -> Bu
                 comment=revisions.comment(action=AuditEntry.Action.IMPORTED, detail=detail),
             )
             audit_record(user=user, action=AuditEntry.Action.IMPORTED, obj=bulletin, detail=detail)
-            schedule_render(bulletin)  # only a replaced published issue has PDFs to renew
     except ValidationError as error:
         raise ImportFailed(" ".join(error.messages)) from None
     except IntegrityError:

@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,9 +9,11 @@ from audit import revisions
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
 from editorial.admin.base import EditorialAdmin, EditorialStackedInline, EditorialTabularInline
 from editorial.admin.importing import BulletinImportAdminMixin
-from editorial.admin.pdfs import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
+from editorial.admin.pdfs import BulletinPDFAdminMixin
 from editorial.admin.workflow import BulletinWorkflowAdminMixin
 from lmec.localized import translated_search_fields
+from publishing import snapshot
+from publishing.models import Edition
 
 # History: a revision of any part of an issue holds the whole issue (audit/revisions.py).
 revisions.register(Bulletin, children=["articles"])
@@ -99,7 +101,7 @@ class BulletinAdmin(
         "label",
         "display_title",
         "publication_date",
-        "status",
+        "status_display",
         "article_count",
         "translations",
     ]
@@ -126,7 +128,10 @@ class BulletinAdmin(
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_total=Count("articles"))
+        # With what the status column needs to tell pending changes (publishing/snapshot.py).
+        return snapshot.issue_queryset(
+            super().get_queryset(request).annotate(article_total=Count("articles"))
+        ).prefetch_related(Prefetch("editions", queryset=Edition.objects.without_content()))
 
     @admin.display(description=_("articles"), ordering="article_total")
     def article_count(self, bulletin):
@@ -182,7 +187,7 @@ class ArticleImageInline(EditorialTabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
+class ArticleAdmin(EditorialAdmin):
     list_display = ["headline", "bulletin", "position", "event"]
     list_filter = ["bulletin__year", "topics", "viewpoints__organization__kind"]
     list_select_related = ["bulletin", "event"]
@@ -206,8 +211,7 @@ class ArticleAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
 
 
 @admin.register(Viewpoint)
-class ViewpointAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
-    pdf_bulletin_lookup = "article__bulletin"
+class ViewpointAdmin(EditorialAdmin):
     list_display = ["speaker", "organization", "article"]
     list_filter = ["organization__kind", "article__bulletin__year"]
     list_select_related = ["organization", "person", "article"]

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from audit import revisions
 from editorial.admin.base import EditorialAdmin
+from editorial.admin.publication import PublicRecordAdminMixin
 from events.models import Event, EventOrganizer
 from lmec.localized import translated_search_fields
 
@@ -17,7 +18,7 @@ class EventOrganizerInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(EditorialAdmin):
+class EventAdmin(PublicRecordAdminMixin, EditorialAdmin):
     list_display = ["title", "kind", "start_date", "end_date", "format", "parent"]
     list_filter = ["kind", "format", "topics", "organizer_roles__organization__kind"]
     date_hierarchy = "start_date"

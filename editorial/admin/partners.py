@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit import revisions
 from editorial.admin.base import EditorialAdmin
+from editorial.admin.publication import PublicRecordAdminMixin
 from lmec.localized import translated_search_fields
 from partners.models import Organization, OrganizationAlias, Person
 
@@ -17,7 +18,7 @@ class OrganizationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(EditorialAdmin):
+class OrganizationAdmin(PublicRecordAdminMixin, EditorialAdmin):
     list_display = ["name", "short_name", "kind", "country", "slug"]
     list_filter = ["kind", "country"]
     search_fields = [

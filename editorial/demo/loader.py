@@ -1,4 +1,6 @@
-"""Load the demo content: both seed briefings with their partners, events and topics.
+"""Load the demo content: both seed briefings with their partners, events and topics,
+published as readers would have seen them (version 1 of each issue, in Chinese and
+English, at its original time).
 
 Loading is idempotent: every record is looked up by its natural key (slug, year and
 number, …) and created only when missing, so a second run duplicates nothing and leaves
@@ -15,7 +17,8 @@ from editorial.demo.organizations import ORGANIZATIONS, PEOPLE, TOPICS
 from events.models import Event, EventOrganizer
 from lmec.richtext import paragraphs_html
 from partners.models import Organization, OrganizationAlias, Person
-from publishing import search
+from publishing import snapshot
+from publishing.services import edition_publish
 from topics.models import Topic
 
 
@@ -34,12 +37,10 @@ def translated_fields(data: dict, *fields: str) -> dict:
 
 @transaction.atomic
 def load_demo() -> dict[str, int]:
-    """Create whatever demo records are missing; return how many of each were created."""
-    with search.indexing_paused():  # indexed once at the end, not record by record
-        return _load_demo()
+    """Create whatever demo records are missing; return how many of each were created.
 
-
-def _load_demo() -> dict[str, int]:
+    The issues are published through the workflow's own service: their PDFs and search
+    entries are made by the background workers (``manage.py run_worker``)."""
     created = dict.fromkeys(["topics", "organizations", "people", "events", "issues"], 0)
 
     topics = {}
@@ -133,8 +134,7 @@ def _load_demo() -> dict[str, int]:
             year=data["year"],
             number=data["number"],
             publication_date=data["publication_date"],
-            status=Bulletin.Status.PUBLISHED,
-            published_at=data["published_at"],
+            status=Bulletin.Status.IN_REVIEW,
             contact_block=contact_blocks[data["contact_block"]],
             about_block=about_blocks[data["about_block"]],
         )
@@ -167,5 +167,13 @@ def _load_demo() -> dict[str, int]:
                 )
                 viewpoint.full_clean()
                 viewpoint.save()
+        edition_publish(
+            bulletin=bulletin,
+            user=None,
+            at=data["published_at"],
+            languages=snapshot.written_languages(
+                snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+            ),
+        )
         created["issues"] += 1
     return created

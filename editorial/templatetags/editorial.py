@@ -2,12 +2,13 @@
 
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BigIntegerField
+from django.db.models import BigIntegerField, Q
 from django.db.models.functions import Cast
 
 from audit.models import AuditEntry
 from bulletins.models import Bulletin
-from publishing.pdf.status import failed_renders
+from publishing import pipeline
+from publishing.models import Edition, Job
 
 register = template.Library()
 
@@ -30,14 +31,22 @@ def editorial_dashboard(context, limit=10):
         "my_drafts": Bulletin.objects.filter(status=Bulletin.Status.DRAFT, pk__in=mine).order_by(
             "-updated_at"
         )[:limit],
-        "awaiting_review": Bulletin.objects.filter(status=Bulletin.Status.IN_REVIEW).order_by(
-            "updated_at"
-        ),
-        "scheduled": Bulletin.objects.scheduled().order_by("published_at"),
+        # New issues in review, and published ones whose changes were submitted.
+        "awaiting_review": Bulletin.objects.filter(
+            Q(status=Bulletin.Status.IN_REVIEW)
+            | Q(status=Bulletin.Status.PUBLISHED, submitted_at__isnull=False)
+        ).order_by("updated_at"),
+        "scheduled": Edition.objects.scheduled().without_content().order_by("published_at"),
         "recent_changes": AuditEntry.objects.filter(content_type__app_label__in=CONTENT_APPS)
         .select_related("content_type")
         .order_by("-timestamp", "-pk")[:limit],
-        "failed_renders": failed_renders(),
+        "failed_jobs": [
+            (job, pipeline.explain_failure(job.failure))
+            for job in Job.objects.filter(state=Job.State.FAILED)
+            .select_related("edition")
+            .defer("edition__content")
+            .order_by("-updated_at")[:limit]
+        ],
         "may_publish": user.has_perm("bulletins.publish_bulletin"),
         "may_see_audit_log": user.has_perm("audit.view_auditentry"),
     }

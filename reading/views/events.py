@@ -1,15 +1,16 @@
 """The event list, the iCalendar feed, and an event's page: dates, place, organizers by
-role, related events and the published articles reporting it or one of the events within it."""
+role, related events and the published articles reporting it or one of the events within
+it. Events, partners and topics as published (publishing/registry.py)."""
 
 import datetime
 
 from django import forms
-from django.db.models import Q
 from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import TemplateView
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -17,12 +18,17 @@ from events.models import Event, EventOrganizer
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin, cacheable_page
 from lmec.seo import PageMeta, describe, publisher_json_ld
-from reading.presenters import article_texts
-from reading.views.issues import published_articles
+from partners.models import Organization
+from publishing.selectors import public_copies, published_articles
+from reading.presenters import article_with_texts
+from reading.registry import public_records
+from topics.models import Topic
 
-
-class EventViewMixin(CacheablePageMixin):
-    """Public pages of the events app: stored in the anonymous page cache."""
+ATTENDANCE_MODES = {
+    Event.Format.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+    Event.Format.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+    Event.Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+}
 
 
 class EventFilterForm(forms.Form):
@@ -33,36 +39,32 @@ class EventFilterForm(forms.Form):
         self.fields["year"].choices = [("", "")] + [(year, str(year)) for year in years]
 
 
-class EventListView(EventViewMixin, ListView):
+class EventListView(CacheablePageMixin, TemplateView):
     """Upcoming events first (soonest first), then past ones (latest first), by year."""
 
     template_name = "events/event_list.html"
-    context_object_name = "events"
-
-    def get_queryset(self):
-        self.years = [day.year for day in Event.objects.dates("start_date", "year", order="DESC")]
-        form = EventFilterForm(self.request.GET or None, years=self.years)
-        if form.is_bound and not form.is_valid():
-            raise Http404(_("There are no events in this year."))
-        self.year = form.cleaned_data["year"] if form.is_bound else None
-        events = Event.objects.all()
-        if self.year:
-            events = events.filter(start_date__year=self.year)
-        return events
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        copies = public_copies(Event)
+        years = [day.year for day in copies.dates("start_date", "year", order="DESC")]
+        form = EventFilterForm(self.request.GET or None, years=years)
+        if form.is_bound and not form.is_valid():
+            raise Http404(_("There are no events in this year."))
+        year = form.cleaned_data["year"] if form.is_bound else None
+        if year:
+            copies = copies.filter(start_date__year=year)
         today = timezone.localdate()
-        events = list(context["events"])
+        events = public_records(copies.order_by("-start_date", "slug"))
         upcoming = sorted((e for e in events if e.end_date >= today), key=lambda e: e.start_date)
-        past = [e for e in events if e.end_date < today]
         past_by_year = {}
-        for event in past:
-            past_by_year.setdefault(event.start_date.year, []).append(event)
-        title = _("Events of %(year)s") % {"year": self.year} if self.year else _("Events")
+        for event in events:
+            if event.end_date < today:
+                past_by_year.setdefault(event.start_date.year, []).append(event)
+        title = _("Events of %(year)s") % {"year": year} if year else _("Events")
         context.update(
-            year=self.year,
-            years=self.years,
+            year=year,
+            years=years,
             upcoming=upcoming,
             past_by_year=list(past_by_year.items()),
             meta=PageMeta(
@@ -75,7 +77,7 @@ class EventListView(EventViewMixin, ListView):
 
 @cacheable_page
 def calendar(request):
-    """Every event as iCalendar (RFC 5545), in the language of the URL."""
+    """Every published event as iCalendar (RFC 5545), in the language of the URL."""
     calendar = Calendar()
     calendar.add("prodid", "-//LMEC//Bulletins//EN")
     calendar.add("version", "2.0")
@@ -85,7 +87,7 @@ def calendar(request):
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     stamp = timezone.now()
     host = request.get_host().split(":")[0]
-    for event in Event.objects.all():
+    for event in public_records(public_copies(Event).order_by("-start_date", "slug")):
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
@@ -107,31 +109,35 @@ def calendar(request):
     return response
 
 
-ATTENDANCE_MODES = {
-    Event.Format.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
-    Event.Format.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-    Event.Format.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-}
-
-
-class EventDetailView(CacheablePageMixin, DetailView):
+class EventDetailView(CacheablePageMixin, TemplateView):
     template_name = "events/event_detail.html"
-    context_object_name = "event"
-
-    def get_queryset(self):
-        return Event.objects.select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        event = self.object
-        roles = list(event.organizer_roles.select_related("organization"))
+        copy = get_object_or_404(public_copies(Event), slug=self.kwargs["slug"])
+        event = public_records([copy])[0]
+        parent = public_copies(Event).filter(pk=copy.parent_id).first()
+        event.parent = public_records([parent])[0] if parent else None
+        organizations = {
+            organization.pk: organization
+            for organization in public_records(
+                public_copies(Organization).filter(pk__in=copy.organization_ids)
+            )
+        }
         by_role = {role: [] for role, _label in EventOrganizer.Role.choices}
-        for role in roles:
-            by_role[role.role].append(role.organization)
+        for organization_id, role, _position in sorted(event.published_roles, key=lambda r: r[2]):
+            if organization_id in organizations and role in by_role:
+                by_role[role].append(organizations[organization_id])
+        children = list(
+            public_copies(Event).filter(parent_id=copy.pk).order_by("start_date", "slug")
+        )
         title = localized(event, "title")
         summary = localized(event, "summary")
         place = localized(event, "place")
+        # A series is reported through its events too: the round table of a week.
+        articles = published_articles().filter(event_id__in=[copy.pk, *(c.pk for c in children)])
         context.update(
+            event=event,
             title=title,
             summary=summary,
             place=place,
@@ -140,28 +146,25 @@ class EventDetailView(CacheablePageMixin, DetailView):
                 for role, label in EventOrganizer.Role.choices
                 if by_role[role]
             ],
-            children=event.children.order_by("start_date", "slug"),
-            topics=event.topics.all(),
-            articles=[
-                article_texts(article)
-                # A series is reported through its events too: the round table of a week.
-                for article in published_articles().filter(Q(event=event) | Q(event__parent=event))
-            ],
+            children=public_records(children),
+            topics=public_records(public_copies(Topic).filter(pk__in=copy.topic_ids)),
+            articles=[article_with_texts(article) for article in articles],
             meta=PageMeta(
                 title=title,
                 description=describe(summary) or title,
-                json_ld=self.json_ld(event, title, summary, place, roles),
+                json_ld=self.json_ld(event, title, summary, place, by_role),
             ),
         )
         return context
 
-    def json_ld(self, event, title, summary, place, roles):
+    def json_ld(self, event, title, summary, place, by_role):
         request = self.request
         url = request.build_absolute_uri(event.get_absolute_url())
         if event.format == Event.Format.ONLINE:
             location = {"@type": "VirtualLocation", "url": event.website or url}
         else:
             location = {"@type": "Place", "name": place or title, "address": place or title}
+        hosts = by_role[EventOrganizer.Role.HOST] + by_role[EventOrganizer.Role.CO_HOST]
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -176,17 +179,16 @@ class EventDetailView(CacheablePageMixin, DetailView):
             "organizer": [
                 {
                     "@type": "Organization",
-                    "name": localized(role.organization, "name"),
-                    "url": request.build_absolute_uri(role.organization.get_absolute_url()),
+                    "name": localized(organization, "name"),
+                    "url": request.build_absolute_uri(organization.get_absolute_url()),
                 }
-                for role in roles
-                if role.role in (EventOrganizer.Role.HOST, EventOrganizer.Role.CO_HOST)
+                for organization in hosts
             ]
             or [publisher_json_ld(request)],
         }
         if summary:
             data["description"] = describe(summary, 300)
-        if event.parent_id:
+        if event.parent is not None:
             data["superEvent"] = {
                 "@type": "Event",
                 "name": localized(event.parent, "title"),

@@ -5,14 +5,17 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
-from bulletins.models import Bulletin, published_condition
 from events.models import Event
+from lmec.localized import text_in
 from lmec.page_cache import cacheable_page
 from lmec.seo import PageMeta, site_description
 from partners.models import Organization
-from reading.presenters import article_texts
-from reading.views.issues import headlines_prefetch, issue_title, published_articles
+from publishing.models import EditionArticle, EditionViewpoint, current_condition
+from publishing.selectors import current_editions, public_copies, published_articles
+from reading.presenters import article_with_texts
+from reading.registry import public_records
 from topics.models import Topic
 
 HOME_ARTICLES = 6
@@ -23,36 +26,52 @@ HOME_PARTNERS = 12
 @cacheable_page
 def home(request):
     """The latest issue and its contents, recent articles, events, partners and topics."""
-    latest = Bulletin.objects.published().prefetch_related(headlines_prefetch()).first()
-    latest_articles = (
-        [article_texts(a, latest.source_language) for a in latest.articles.all()] if latest else []
-    )
+    latest = current_editions().order_by("-year", "-number").first()
+    latest_articles = []
+    if latest is not None:
+        latest_articles = [
+            article_with_texts(article)
+            for article in EditionArticle.objects.filter(edition=latest)
+            .select_related("edition")
+            .defer("edition__content")
+            .order_by("position")
+        ]
     recent_articles = published_articles()
     if latest is not None:
-        recent_articles = recent_articles.exclude(bulletin=latest)
+        recent_articles = recent_articles.exclude(edition=latest)
     today = timezone.localdate()
+    events = public_copies(Event)
     context = {
         "latest": latest,
         "latest_articles": latest_articles,
-        "latest_title": issue_title(latest, []) if latest else "",
-        "recent_articles": [article_texts(article) for article in recent_articles[:HOME_ARTICLES]],
-        "upcoming_events": Event.objects.filter(end_date__gte=today).order_by("start_date")[
-            :HOME_EVENTS
-        ],
-        "recent_events": Event.objects.filter(end_date__lt=today).order_by("-start_date")[
-            :HOME_EVENTS
-        ],
-        "partners": Organization.objects.annotate(
-            viewpoint_count=Count(
-                "viewpoints", filter=published_condition("viewpoints__article__bulletin__")
-            )
-        )
-        .filter(viewpoint_count__gt=0)
-        .order_by("-viewpoint_count", "slug")[:HOME_PARTNERS],
-        "topics": Topic.objects.all(),
+        "latest_title": text_in(latest.title, get_language(), latest.source_language)
+        if latest
+        else "",
+        "recent_articles": [article_with_texts(a) for a in recent_articles[:HOME_ARTICLES]],
+        "upcoming_events": public_records(
+            events.filter(end_date__gte=today).order_by("start_date")[:HOME_EVENTS]
+        ),
+        "recent_events": public_records(
+            events.filter(end_date__lt=today).order_by("-start_date")[:HOME_EVENTS]
+        ),
+        "partners": _quoted_partners(),
+        "topics": public_records(public_copies(Topic)),
         "meta": PageMeta(title="", description=site_description()),
     }
     return render(request, "home.html", context)
+
+
+def _quoted_partners():
+    """The partners quoted most often in the issues readers see."""
+    counts = (
+        EditionViewpoint.objects.filter(current_condition("edition__"))
+        .values("organization_id")
+        .annotate(quoted=Count("pk"))
+        .order_by("-quoted", "organization_id")[:HOME_PARTNERS]
+    )
+    order = [row["organization_id"] for row in counts]
+    copies = {copy.pk: copy for copy in public_copies(Organization).filter(pk__in=order)}
+    return public_records([copies[pk] for pk in order if pk in copies])
 
 
 @cacheable_page

@@ -1,23 +1,23 @@
-"""The partner directory, and a partner's page: every published viewpoint it gave and every
-event it took part in."""
+"""The partner directory, and a partner's page: every published viewpoint it gave and
+every event it took part in. Partners and events as published (publishing/registry.py);
+viewpoints of the editions readers see now."""
 
 from django import forms
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import DetailView, ListView
+from django.views.generic import TemplateView
 from django_countries import countries
 
-from events.models import EventOrganizer
+from events.models import Event, EventOrganizer
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin
 from lmec.seo import PageMeta, describe
 from partners.models import Organization
-from reading.views.issues import image_url, published_viewpoints, with_article
-
-
-class PartnerViewMixin(CacheablePageMixin):
-    """Public pages of the partners app: stored in the anonymous page cache."""
+from publishing.selectors import public_copies, published_viewpoints
+from reading.presenters import viewpoint_with_texts
+from reading.registry import public_records
 
 
 class PartnerFilterForm(forms.Form):
@@ -35,37 +35,32 @@ class PartnerFilterForm(forms.Form):
         )
 
 
-class OrganizationListView(PartnerViewMixin, ListView):
-    """Every partner, grouped by kind, to be narrowed by kind and country."""
+class OrganizationListView(CacheablePageMixin, TemplateView):
+    """Every published partner, grouped by kind, to be narrowed by kind and country."""
 
     template_name = "partners/organization_list.html"
-    context_object_name = "organizations"
-
-    def get_queryset(self):
-        country_codes = (
-            Organization.objects.exclude(country="")
-            .order_by("country")
-            .values_list("country", flat=True)
-            .distinct()
-        )
-        self.form = PartnerFilterForm(self.request.GET or None, country_codes=list(country_codes))
-        if self.form.is_bound and not self.form.is_valid():
-            raise Http404(_("There is no such kind or country of partner."))
-        organizations = Organization.objects.all()
-        if self.form.is_bound:
-            if kind := self.form.cleaned_data["kind"]:
-                organizations = organizations.filter(kind=kind)
-            if country := self.form.cleaned_data["country"]:
-                organizations = organizations.filter(country=country)
-        return organizations
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        copies = public_copies(Organization)
+        country_codes = (
+            copies.exclude(country="").order_by("country").values_list("country", flat=True)
+        )
+        form = PartnerFilterForm(
+            self.request.GET or None, country_codes=list(country_codes.distinct())
+        )
+        if form.is_bound and not form.is_valid():
+            raise Http404(_("There is no such kind or country of partner."))
+        if form.is_bound:
+            if kind := form.cleaned_data["kind"]:
+                copies = copies.filter(kind=kind)
+            if country := form.cleaned_data["country"]:
+                copies = copies.filter(country=country)
         groups = {kind: [] for kind, _label in Organization.Kind.choices}
-        for organization in context["organizations"]:
+        for organization in public_records(copies):
             groups[organization.kind].append(organization)
         context.update(
-            form=self.form,
+            form=form,
             groups=[
                 (label, groups[kind]) for kind, label in Organization.Kind.choices if groups[kind]
             ],
@@ -79,38 +74,47 @@ class OrganizationListView(PartnerViewMixin, ListView):
         return context
 
 
-class OrganizationDetailView(CacheablePageMixin, DetailView):
+class OrganizationDetailView(CacheablePageMixin, TemplateView):
     """A partner with every published viewpoint it gave and every event it took part in."""
 
     template_name = "partners/organization_detail.html"
-    context_object_name = "organization"
-
-    def get_queryset(self):
-        return Organization.objects.select_related("parent")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        organization = self.object
+        copy = get_object_or_404(public_copies(Organization), slug=self.kwargs["slug"])
+        organization = public_records([copy])[0]
+        parent = public_copies(Organization).filter(pk=copy.parent_id).first()
+        organization.parent = public_records([parent])[0] if parent else None
         name = localized(organization, "name")
         description = localized(organization, "description")
-        roles = (
-            EventOrganizer.objects.filter(organization=organization)
-            .select_related("event")
-            .order_by("-event__start_date", "position")
+        events = public_records(
+            public_copies(Event)
+            .filter(organization_ids__contains=[copy.pk])
+            .order_by("-start_date")
         )
-        viewpoints = published_viewpoints().filter(organization=organization)
+        roles = dict(EventOrganizer.Role.choices)
+        event_roles = [
+            (event, str(roles.get(role, role)))
+            for event in events
+            for organization_id, role, _position in event.published_roles
+            if organization_id == copy.pk
+        ]
+        viewpoints = published_viewpoints().filter(organization_id=copy.pk)
         context.update(
+            organization=organization,
             name=name,
             short_name=localized(organization, "short_name"),
             description=description,
-            units=organization.units.all(),
-            viewpoints=[with_article(viewpoint) for viewpoint in viewpoints],
-            event_roles=roles,
+            units=public_records(public_copies(Organization).filter(parent_id=copy.pk)),
+            viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoints],
+            event_roles=event_roles,
             meta=PageMeta(
                 title=name,
                 description=describe(description)
                 or _("Viewpoints and events of %(name)s.") % {"name": name},
-                image=image_url(self.request, organization.logo),
+                image=self.request.build_absolute_uri(organization.logo.url)
+                if organization.logo
+                else "",
                 json_ld=self.json_ld(organization, name, description),
             ),
         )
@@ -136,5 +140,5 @@ class OrganizationDetailView(CacheablePageMixin, DetailView):
                 "addressCountry": organization.country.code,
             }
         if organization.logo:
-            data["logo"] = image_url(self.request, organization.logo)
+            data["logo"] = self.request.build_absolute_uri(organization.logo.url)
         return data

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from bulletins.models import SearchEntry
 from lmec.seo import PageMeta
 from publishing import search as search_index
+from publishing.models import SearchEntry
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY = 100

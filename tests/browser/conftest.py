@@ -32,15 +32,17 @@ def browser():
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The demo content served by a live server."""
+    """The demo content served by a live server, published and indexed."""
     from django.db import connection
 
     from editorial.demo.loader import load_demo
+    from tests.factories import run_background_work
 
     # The live server's threads close their connections after each request, so that the
     # test database can be dropped at the end.
     connection.settings_dict["CONN_MAX_AGE"] = 0
     load_demo()
+    run_background_work(pdfs=False)
     return live_server.url
 
 

@@ -1,11 +1,9 @@
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.utils import timezone, translation
+from django.utils import translation
 
-from bulletins.models import Article, Bulletin, Viewpoint
+from bulletins.models import Bulletin
 from tests.factories import (
     ArticleFactory,
     BulletinFactory,
@@ -35,21 +33,6 @@ def test_the_next_number_follows_the_highest_of_the_year():
 
     assert Bulletin.objects.next_number(2020) == 6
     assert Bulletin.objects.next_number(2022) == 1
-
-
-@pytest.mark.django_db
-def test_only_published_issues_whose_time_has_come_are_public():
-    now = timezone.now()
-    public = BulletinFactory(status=Bulletin.Status.PUBLISHED, published_at=now)
-    BulletinFactory(status=Bulletin.Status.DRAFT)
-    BulletinFactory(status=Bulletin.Status.IN_REVIEW)
-    BulletinFactory(status=Bulletin.Status.WITHDRAWN, published_at=now)
-    scheduled = BulletinFactory(
-        status=Bulletin.Status.PUBLISHED, published_at=now + datetime.timedelta(hours=1)
-    )
-
-    assert list(Bulletin.objects.published()) == [public]
-    assert not scheduled.is_public
 
 
 @pytest.mark.django_db
@@ -135,19 +118,3 @@ def test_an_unnamed_speaker_is_shown_by_the_label():
 
     with translation.override("en"):
         assert viewpoint.speaker == "WWF representative"
-
-
-@pytest.mark.django_db
-def test_articles_and_viewpoints_are_public_with_their_issue():
-    public = BulletinFactory(status=Bulletin.Status.PUBLISHED, published_at=timezone.now())
-    scheduled = BulletinFactory(
-        status=Bulletin.Status.PUBLISHED,
-        published_at=timezone.now() + datetime.timedelta(days=1),
-    )
-    draft = BulletinFactory(status=Bulletin.Status.DRAFT)
-    visible = ViewpointFactory(article__bulletin=public)
-    for hidden_issue in (scheduled, draft):
-        ViewpointFactory(article__bulletin=hidden_issue)
-
-    assert list(Article.objects.published()) == [visible.article]
-    assert list(Viewpoint.objects.published()) == [visible]

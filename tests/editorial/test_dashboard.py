@@ -8,7 +8,7 @@ from django.utils import timezone
 from bulletins.models import Bulletin
 from publishing import services
 from tests.admin_pages import form_data
-from tests.factories import ArticleFactory, BulletinFactory
+from tests.factories import ArticleFactory, BulletinFactory, publish
 
 
 def section(page, title):
@@ -27,12 +27,9 @@ def test_the_dashboard_shows_my_drafts_review_scheduled_and_recent_changes(
     waiting = BulletinFactory(year=2026, number=3)
     ArticleFactory(bulletin=waiting)
     services.bulletin_submit_for_review(bulletin=waiting, user=publisher)
-    BulletinFactory(
-        year=2026,
-        number=4,
-        status=Bulletin.Status.PUBLISHED,
-        published_at=timezone.now() + datetime.timedelta(days=2),
-    )
+    scheduled = BulletinFactory(year=2026, number=4)
+    ArticleFactory(bulletin=scheduled)
+    publish(scheduled, at=timezone.now() + datetime.timedelta(days=2))
 
     page = editor_client.get("/admin/").content.decode()
 

@@ -5,6 +5,7 @@ from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpo
 from editorial.demo.loader import load_demo
 from events.models import Event
 from partners.models import Organization, Person
+from publishing.services import publication_state
 from topics.models import Topic
 
 
@@ -32,7 +33,7 @@ def test_issue_2020_2_is_complete(demo):
     articles = list(bulletin.articles.all())
     viewpoints = Viewpoint.objects.filter(article__bulletin=bulletin)
 
-    assert bulletin.is_public
+    assert publication_state(bulletin).is_public
     assert [article.headline_zh_hans for article in articles] == [
         "澜沧江 - 湄公河生态环境合作圆桌视频会议顺利举行",
         "凝聚澜湄共识，加强环境合作",

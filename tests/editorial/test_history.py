@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.forms.models import model_to_dict
+from django.test import Client
 from django.utils import timezone
 from reversion.models import Version
 
 from audit.models import AuditEntry
 from bulletins.models import Article, ArticleImage, Bulletin, Viewpoint
+from publishing import services
 from tests.admin_pages import form_data
 from tests.factories import (
     ArticleFactory,
@@ -18,6 +20,7 @@ from tests.factories import (
     PersonFactory,
     TopicFactory,
     ViewpointFactory,
+    publish,
 )
 
 
@@ -129,12 +132,11 @@ def test_restoring_keeps_the_issue_status(publisher, editor_client):
     change_url = f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
     save_change_page(editor_client, change_url, title_en="Draft-time title")
     draft_version = Version.objects.get_for_object(bulletin).order_by("-pk").first()
-    Bulletin.objects.filter(pk=bulletin.pk).update(
-        status=Bulletin.Status.PUBLISHED, published_at=timezone.now(), title_en="Published title"
-    )
+    Bulletin.objects.filter(pk=bulletin.pk).update(title_en="Published title")
+    publish(bulletin)
 
     page = editor_client.get(f"{history_url(bulletin)}{draft_version.pk}/").content.decode()
-    assert "A restore leaves these as they are: Status, Publication time." in page
+    assert "A restore leaves these as they are: Status, Submitted for review." in page
     assert '<th scope="row">Status</th>' not in page
     assert '<th scope="row">Title [en]</th>' in page
 
@@ -143,6 +145,9 @@ def test_restoring_keeps_the_issue_status(publisher, editor_client):
     bulletin.refresh_from_db()
     assert bulletin.title_en == "Draft-time title"
     assert bulletin.status == Bulletin.Status.PUBLISHED
+    # Restored content is a pending change: readers still see the published title.
+    assert services.publication_state(bulletin).pending
+    assert "Published title" in Client().get(bulletin.get_absolute_url()).content.decode()
 
 
 @pytest.mark.django_db
@@ -222,10 +227,9 @@ def test_a_translator_cannot_restore(client, translator):
 
 
 def published_issue():
-    return issue_with_articles(
-        status=Bulletin.Status.PUBLISHED,
-        published_at=timezone.now() - datetime.timedelta(days=1),
-    )
+    bulletin = issue_with_articles()
+    publish(bulletin, at=timezone.now() - datetime.timedelta(days=1))
+    return bulletin
 
 
 @pytest.mark.django_db
@@ -274,11 +278,14 @@ def test_deleting_a_published_issue_is_confirmed_and_can_be_undone(publisher_cli
 
     publisher_client.post(f"/admin/bulletins/bulletin/recover/{version.pk}/")
 
-    assert snapshot(bulletin) == before
-    assert Bulletin.objects.get(pk=bulletin.pk).is_public
+    # Its content comes back as it was; its editions went with it: it is a draft again.
+    recovered = snapshot(bulletin)
+    assert recovered["issue"].pop("status") == Bulletin.Status.DRAFT
+    before["issue"].pop("status")
+    assert recovered == before
     assert list(
         AuditEntry.objects.filter(object_id=str(bulletin.pk)).values_list("action", flat=True)
-    ) == [AuditEntry.Action.RECOVERED, AuditEntry.Action.DELETED]
+    ) == [AuditEntry.Action.RECOVERED, AuditEntry.Action.DELETED, AuditEntry.Action.PUBLISHED]
 
 
 @pytest.mark.django_db

@@ -21,7 +21,7 @@ def permissions(role):
             "bulletins.edit_source_text",
             "bulletins.delete_bulletin",
             "bulletins.add_article",
-            "bulletins.add_previewlink",
+            "publishing.add_previewlink",
             "bulletins.add_contactblock",
             "audit.view_auditentry",
             "auth.change_user",
@@ -38,7 +38,7 @@ def test_each_role_has_its_permissions():
         "bulletins.edit_source_text",
         "bulletins.delete_bulletin",
         "bulletins.add_article",
-        "bulletins.add_previewlink",
+        "publishing.add_previewlink",
     }
     assert permissions("Editor") == editing
     assert permissions("Publisher") == editing | {

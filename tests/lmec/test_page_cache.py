@@ -5,18 +5,20 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from bulletins.models import Bulletin
 from lmec import page_cache
-from tests.factories import ArticleFactory, BulletinFactory
+from tests.factories import ArticleFactory, BulletinFactory, publish
 
 
-def published(**kwargs):
-    return BulletinFactory(status=Bulletin.Status.PUBLISHED, **kwargs)
+def published_article(*, at=None, **kwargs):
+    """An article of a published issue 2021/1."""
+    article = ArticleFactory(bulletin=BulletinFactory(year=2021, number=1), **kwargs)
+    publish(article.bulletin, at=at)
+    return article
 
 
 @pytest.mark.django_db
 def test_a_page_is_served_from_the_cache_the_second_time(client, django_assert_num_queries):
-    article = ArticleFactory(bulletin=published(year=2021, number=1))
+    article = published_article()
 
     first = client.get(article.get_absolute_url())
     with django_assert_num_queries(0):
@@ -29,12 +31,14 @@ def test_a_page_is_served_from_the_cache_the_second_time(client, django_assert_n
 
 
 @pytest.mark.django_db
-def test_a_change_to_content_clears_the_cache(client):
-    article = ArticleFactory(bulletin=published(year=2021, number=1), headline_en="Old headline")
+def test_a_publication_clears_the_cache(client):
+    article = published_article(headline_en="Old headline")
     assert b"Old headline" in client.get("/en/bulletins/2021/1/").content
 
     article.headline_en = "New headline"
     article.save()
+    assert b"Old headline" in client.get("/en/bulletins/2021/1/").content  # pending
+    publish(article.bulletin)
 
     response = client.get("/en/bulletins/2021/1/")
     assert b"New headline" in response.content
@@ -42,11 +46,13 @@ def test_a_change_to_content_clears_the_cache(client):
 
 
 @pytest.mark.django_db
-def test_a_deletion_clears_the_cache(client):
-    bulletin = published(year=2021, number=1)
-    client.get("/en/bulletins/")
+def test_deleting_an_issue_in_the_admin_clears_the_cache(client, administrator):
+    article = published_article()
+    assert b"/2021/1/" in client.get("/en/bulletins/").content
 
-    bulletin.delete()
+    client.force_login(administrator)
+    client.post(f"/admin/bulletins/bulletin/{article.bulletin.pk}/delete/", {"post": "yes"})
+    client.logout()
 
     assert b"/2021/1/" not in client.get("/en/bulletins/").content
 
@@ -54,7 +60,7 @@ def test_a_deletion_clears_the_cache(client):
 @pytest.mark.django_db
 def test_a_scheduled_issue_appears_when_its_time_comes(client):
     at = timezone.now() + datetime.timedelta(seconds=90)
-    published(year=2021, number=1, published_at=at)
+    published_article(at=at)
 
     assert page_cache.lifetime() <= 90
     client.get("/en/bulletins/")  # stored, at most until the issue goes live
@@ -68,15 +74,17 @@ def test_a_scheduled_issue_appears_when_its_time_comes(client):
 @pytest.mark.django_db
 def test_no_page_outlives_the_next_publication(settings):
     settings.PAGE_CACHE_SECONDS = 600
-    published(year=2021, number=1, published_at=timezone.now() + datetime.timedelta(seconds=30))
-    published(year=2021, number=2, published_at=timezone.now() + datetime.timedelta(hours=3))
+    for number, wait in [(1, datetime.timedelta(seconds=30)), (2, datetime.timedelta(hours=3))]:
+        bulletin = BulletinFactory(year=2021, number=number)
+        ArticleFactory(bulletin=bulletin)
+        publish(bulletin, at=timezone.now() + wait)
 
     assert 0 < page_cache.lifetime() <= 30
 
 
 @pytest.mark.django_db
 def test_staff_neither_get_nor_fill_cached_pages(client, editor):
-    ArticleFactory(bulletin=published(year=2021, number=1))
+    published_article()
     client.get("/en/bulletins/2021/1/")  # stored for visitors
 
     client.force_login(editor)
@@ -90,7 +98,7 @@ def test_staff_neither_get_nor_fill_cached_pages(client, editor):
 
 @pytest.mark.django_db
 def test_pages_stored_for_visitors_are_not_stored_from_staff_requests(client, editor):
-    ArticleFactory(bulletin=published(year=2021, number=1))
+    published_article()
     client.force_login(editor)
     client.get("/en/bulletins/2021/1/")
     client.logout()

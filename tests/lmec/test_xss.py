@@ -6,11 +6,10 @@ reader-facing path and the editors' pages are checked for any of them left unesc
 
 import pytest
 from django.conf import settings
-from django.utils import timezone
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from bulletins.models import Bulletin
+from publishing.models import Edition
 from publishing.pdf import document
 from tests.factories import (
     ArticleFactory,
@@ -18,6 +17,8 @@ from tests.factories import (
     PersonFactory,
     TopicFactory,
     ViewpointFactory,
+    make_public,
+    publish,
 )
 
 LONG = (
@@ -46,13 +47,7 @@ def poisoned(db):
     topic = TopicFactory(slug="poisoned-topic")
     viewpoint = ViewpointFactory(
         person=PersonFactory(slug="poisoned-person"),
-        article=ArticleFactory(
-            slug="poisoned-article",
-            bulletin__year=2026,
-            bulletin__number=1,
-            bulletin__status=Bulletin.Status.PUBLISHED,
-            bulletin__published_at=timezone.now(),
-        ),
+        article=ArticleFactory(slug="poisoned-article", bulletin__year=2026, bulletin__number=1),
     )
     article = viewpoint.article
     article.topics.add(topic)
@@ -60,6 +55,9 @@ def poisoned(db):
     article.event = organizer.event
     article.save()
     poison_every_translated_field()
+    # Published in every language, the poisoned partner, event and topic with it.
+    publish(article.bulletin, languages=[code for code, _name in settings.LANGUAGES])
+    make_public(organizer.organization)
     return article
 
 
@@ -97,9 +95,9 @@ def test_reader_pages_and_feeds_show_the_payloads_as_text(client, poisoned, lang
 
 
 def test_the_pdf_html_shows_the_payloads_as_text(poisoned):
-    bulletin = poisoned.bulletin
-    for edition in document.editions(bulletin):
-        assert_harmless(document.build_html(bulletin, edition), f"PDF {edition}")
+    edition = Edition.objects.get(bulletin=poisoned.bulletin)
+    for language in document.pdf_languages(edition.languages):
+        assert_harmless(document.build_html(edition.content, language), f"PDF {language}")
 
 
 def test_rich_text_keeps_no_script_whatever_was_posted(poisoned):

@@ -4,17 +4,23 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.utils import timezone
 
-from bulletins.models import Bulletin, SearchEntry
-from publishing import search
+from bulletins.models import Bulletin
+from publishing import search, services
+from publishing.models import SearchEntry
 from tests.factories import (
     ArticleFactory,
     BulletinFactory,
     EventFactory,
     OrganizationAliasFactory,
     OrganizationFactory,
+    UserFactory,
     ViewpointFactory,
+    make_public,
+    publish,
+    run_background_work,
 )
 
 
@@ -24,8 +30,12 @@ def result_links(client, query, prefix="en", **filters):
     return re.findall(r'<h2 class="result__title"><a href="([^"]+)"', response.content.decode())
 
 
-def published(**kwargs):
-    return BulletinFactory(status=Bulletin.Status.PUBLISHED, **kwargs)
+def published(*articles, **kwargs):
+    """A published issue with these articles (keyword arguments of each), indexed."""
+    bulletin = BulletinFactory(**kwargs)
+    made = [ArticleFactory(bulletin=bulletin, **article) for article in articles]
+    publish(bulletin)
+    return bulletin, made
 
 
 ROUND_TABLE = "/zh-hans/bulletins/2020/2/round-table-video-conference/"
@@ -81,9 +91,12 @@ def test_a_partner_is_found_by_its_name_in_any_language_from_any_language(client
 
 @pytest.mark.django_db
 def test_a_phrase_is_not_found_in_scattered_words(client):
-    bulletin = published(year=2021, number=1)
-    ArticleFactory(bulletin=bulletin, headline_zh_hans="绿色发展与金融保障", slug="scattered")
-    ArticleFactory(bulletin=bulletin, headline_zh_hans="发展绿色金融", slug="together")
+    published(
+        {"headline_zh_hans": "绿色发展与金融保障", "slug": "scattered"},
+        {"headline_zh_hans": "发展绿色金融", "slug": "together"},
+        year=2021,
+        number=1,
+    )
 
     links = result_links(client, "绿色金融", "zh-hans")
 
@@ -111,10 +124,7 @@ def test_chinese_results_are_highlighted(client, demo):
 
 @pytest.mark.django_db
 def test_highlighting_never_lets_html_through(client):
-    ArticleFactory(
-        bulletin=published(year=2021, number=1),
-        headline_en="Mangroves <script>alert(1)</script>",
-    )
+    published({"headline_en": "Mangroves <script>alert(1)</script>"}, year=2021, number=1)
 
     html = client.get("/en/search/", {"q": "mangroves"}).content.decode()
 
@@ -132,71 +142,92 @@ def test_nothing_unpublished_is_ever_found(client):
             headline_en="Unpublished mangroves",
         )
         ViewpointFactory(article=article, statement_en="Unpublished mangrove statement")
+        if status == Bulletin.Status.WITHDRAWN:
+            publish(article.bulletin)
+            services.bulletin_withdraw(
+                bulletin=article.bulletin, user=UserFactory(role="Publisher")
+            )
+    # A published issue's pending changes are not found either.
+    _bulletin, [changed] = published({"headline_en": "Wetlands"}, year=2021, number=9)
+    changed.headline_en = "Pending mangroves"
+    changed.save()
 
     assert result_links(client, "mangroves") == []
 
 
 @pytest.mark.django_db
 def test_a_scheduled_issue_is_found_from_its_time_on(client):
-    bulletin = published(
-        year=2021, number=1, published_at=timezone.now() + datetime.timedelta(minutes=5)
-    )
+    bulletin = BulletinFactory(year=2021, number=1)
     ArticleFactory(bulletin=bulletin, headline_en="Scheduled mangroves")
+    at = timezone.now() + datetime.timedelta(minutes=5)
+    publish(bulletin, at=at)
 
     assert result_links(client, "mangroves") == []
 
-    Bulletin.objects.filter(pk=bulletin.pk).update(
-        published_at=timezone.now() - datetime.timedelta(seconds=1)
-    )
-
-    assert len(result_links(client, "mangroves")) == 1
+    with time_machine.travel(at + datetime.timedelta(seconds=1)):
+        assert len(result_links(client, "mangroves")) == 1
 
 
 @pytest.mark.django_db
-def test_the_index_follows_every_save_and_delete(client):
-    bulletin = published(year=2021, number=1)
+def test_the_index_follows_every_publication(client):
+    bulletin = BulletinFactory(year=2021, number=1)
     article = ArticleFactory(bulletin=bulletin, headline_en="Wetlands")
     organization = OrganizationFactory(name_en="River Trust", slug="river-trust")
+    OrganizationAliasFactory(organization=organization, name="Flussstiftung")
     viewpoint = ViewpointFactory(article=article, organization=organization)
+    publish(bulletin)
 
     assert result_links(client, "wetlands") == ["/en/bulletins/2021/1/" + article.slug + "/"]
+    # A viewpoint is found by its organization's names.
+    assert f"#viewpoint-{viewpoint.pk}" in " ".join(result_links(client, "River Trust"))
+    # The partner published with the issue is found, by its aliases too.
+    assert "/en/partners/river-trust/" in result_links(client, "Flussstiftung")
 
     article.headline_en = "Mangroves"
     article.save()
+    assert result_links(client, "mangroves") == []  # pending
+    publish(bulletin)
     assert result_links(client, "wetlands") == []
     assert len(result_links(client, "mangroves")) == 1
 
-    # The issue's number is part of the address: renumbering it re-indexes its articles.
-    bulletin.number = 7
-    bulletin.save()
+    # The issue's number is part of the address: its next version is found at the new one.
+    Bulletin.objects.filter(pk=bulletin.pk).update(number=7)
+    publish(bulletin)
     assert result_links(client, "mangroves") == ["/en/bulletins/2021/7/" + article.slug + "/"]
 
-    # A viewpoint is found by its organization's names, aliases included.
-    OrganizationAliasFactory(organization=organization, name="Flussstiftung")
-    assert f"#viewpoint-{viewpoint.pk}" in " ".join(result_links(client, "Flussstiftung"))
-
+    # An article removed from the issue goes from the index with the next version.
+    ArticleFactory(bulletin=bulletin, headline_en="Rivers", slug="rivers")
     article.delete()
+    publish(bulletin)
     assert result_links(client, "mangroves") == []
-    assert not SearchEntry.objects.filter(kind="viewpoint", object_id=viewpoint.pk).exists()
+    assert "/en/bulletins/2021/7/rivers/" in result_links(client, "rivers")
+    assert not SearchEntry.objects.filter(
+        kind="viewpoint", object_id=viewpoint.pk, edition__superseded_at__isnull=True
+    ).exists()
 
 
 @pytest.mark.django_db
 def test_results_can_be_narrowed_by_type_year_and_language(client):
-    ArticleFactory(
-        bulletin=published(year=2020, number=1),
-        headline_zh_hans="红树林保护",
-        headline_en="Mangrove protection",
-        slug="mangroves-2020",
+    published(
+        {
+            "headline_zh_hans": "红树林保护",
+            "headline_en": "Mangrove protection",
+            "slug": "mangroves-2020",
+        },
+        year=2020,
+        number=1,
     )
-    ArticleFactory(
-        bulletin=published(year=2021, number=1),
-        headline_zh_hans="红树林修复",
-        headline_en="",
-        slug="mangroves-2021",
+    published(
+        {"headline_zh_hans": "红树林修复", "headline_en": "", "slug": "mangroves-2021"},
+        year=2021,
+        number=1,
     )
-    EventFactory(
-        title_en="Mangrove forum", slug="mangrove-forum", start_date=datetime.date(2021, 5, 1)
+    make_public(
+        EventFactory(
+            title_en="Mangrove forum", slug="mangrove-forum", start_date=datetime.date(2021, 5, 1)
+        )
     )
+    run_background_work()
 
     assert result_links(client, "mangrove", type="event") == ["/en/events/mangrove-forum/"]
     assert result_links(client, "红树林", year="2021") == ["/en/bulletins/2021/1/mangroves-2021/"]
@@ -209,9 +240,9 @@ def test_results_can_be_narrowed_by_type_year_and_language(client):
 
 @pytest.mark.django_db
 def test_results_are_paginated(client):
-    bulletin = published(year=2021, number=1)
-    for number in range(13):
-        ArticleFactory(bulletin=bulletin, headline_en=f"Mangrove report {number}")
+    published(
+        *({"headline_en": f"Mangrove report {number}"} for number in range(13)), year=2021, number=1
+    )
 
     first = client.get("/en/search/", {"q": "mangrove"}).content.decode()
     second = client.get("/en/search/", {"q": "mangrove", "page": 2}).content.decode()

@@ -1,4 +1,5 @@
-"""The workflow: draft → in review → published (now or scheduled) → withdrawn → draft."""
+"""The workflow: draft → in review → published (now or scheduled) → withdrawn → draft, and
+a published issue's pending changes: submitted, published as the next version, discarded."""
 
 import datetime
 import zoneinfo
@@ -11,7 +12,8 @@ from django.utils import timezone
 from audit.models import AuditEntry
 from bulletins.models import Bulletin
 from publishing import services
-from tests.factories import ArticleFactory, BulletinFactory, UserFactory
+from publishing.models import Edition
+from tests.factories import ArticleFactory, BulletinFactory, UserFactory, publish
 
 Status = Bulletin.Status
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
@@ -20,14 +22,23 @@ LATER = NOW + datetime.timedelta(days=1)
 
 
 def issue(status):
-    """An issue with one article, in ``status`` ("scheduled": published for tomorrow)."""
-    published_at = None
+    """An issue with one article, in ``status``: "scheduled" is published for tomorrow,
+    "changed" is published with a change saved since."""
+    start = Status.IN_REVIEW if status == Status.IN_REVIEW else Status.DRAFT
+    bulletin = BulletinFactory(status=start)
+    article = ArticleFactory(bulletin=bulletin)
+    day = datetime.timedelta(days=1)
     if status == "scheduled":
-        status, published_at = Status.PUBLISHED, timezone.now() + datetime.timedelta(days=1)
-    elif status in (Status.PUBLISHED, Status.WITHDRAWN):
-        published_at = timezone.now() - datetime.timedelta(days=1)
-    bulletin = BulletinFactory(status=status, published_at=published_at)
-    ArticleFactory(bulletin=bulletin)
+        publish(bulletin, at=timezone.now() + day, work=False)
+    elif status in (Status.PUBLISHED, Status.WITHDRAWN, "changed"):
+        publish(bulletin, at=timezone.now() - day, work=False)
+    if status == Status.WITHDRAWN:
+        Edition.objects.filter(bulletin=bulletin).update(superseded_at=timezone.now())
+        Bulletin.objects.filter(pk=bulletin.pk).update(status=Status.WITHDRAWN)
+    if status == "changed":
+        article.headline_en = "A corrected headline"
+        article.save()
+    bulletin.refresh_from_db()
     return bulletin
 
 
@@ -49,6 +60,10 @@ ALLOWED = [
     ("return_to_draft", Status.IN_REVIEW, "Publisher", Status.DRAFT),
     ("return_to_draft", Status.PUBLISHED, "Publisher", Status.DRAFT),
     ("return_to_draft", Status.WITHDRAWN, "Publisher", Status.DRAFT),
+    ("submit", "changed", "Editor", Status.PUBLISHED),
+    ("publish", "changed", "Publisher", Status.PUBLISHED),
+    ("discard", "changed", "Editor", Status.PUBLISHED),
+    ("discard", "changed", "Publisher", Status.PUBLISHED),
 ]
 
 REFUSED_ROLE = [
@@ -61,6 +76,8 @@ REFUSED_ROLE = [
     ("return_to_draft", Status.PUBLISHED, "Editor"),
     ("return_to_draft", Status.WITHDRAWN, "Editor"),
     ("return_to_draft", Status.IN_REVIEW, "Translator"),
+    ("publish", "changed", "Editor"),
+    ("discard", "changed", "Translator"),
 ]
 
 REFUSED_STATE = [
@@ -72,6 +89,8 @@ REFUSED_STATE = [
     ("withdraw", Status.DRAFT),
     ("withdraw", Status.IN_REVIEW),
     ("return_to_draft", Status.DRAFT),
+    ("discard", Status.PUBLISHED),
+    ("discard", Status.DRAFT),
 ]
 
 
@@ -86,6 +105,11 @@ def test_each_transition_is_allowed_to_its_roles(action, start, role, after):
     bulletin.refresh_from_db()
     assert bulletin.status == after
     assert AuditEntry.objects.filter(user=user, object_id=str(bulletin.pk)).exists()
+    if start == "changed":
+        state = services.publication_state(bulletin)
+        pending = {"submit": True, "publish": False, "discard": False}[action]
+        assert state.pending == pending
+        assert state.submitted == (action == "submit")
 
 
 @pytest.mark.django_db
@@ -93,14 +117,18 @@ def test_each_transition_is_allowed_to_its_roles(action, start, role, after):
 def test_each_transition_is_refused_to_other_roles(action, start, role):
     user = UserFactory(role=role)
     bulletin = issue(start)
-    before = (bulletin.status, bulletin.published_at)
+    before = (bulletin.status, bulletin.submitted_at, list(Edition.objects.values_list("pk")))
 
     with pytest.raises(PermissionDenied):
         act(action, bulletin, user)
 
     bulletin.refresh_from_db()
-    assert (bulletin.status, bulletin.published_at) == before
-    assert not AuditEntry.objects.exists()
+    assert (
+        bulletin.status,
+        bulletin.submitted_at,
+        list(Edition.objects.values_list("pk")),
+    ) == before
+    assert not AuditEntry.objects.filter(user=user).exists()
 
 
 @pytest.mark.django_db
@@ -132,7 +160,7 @@ def test_scheduled_publication_appears_by_itself_at_its_time(client, publisher):
 
         assert client.get(url).status_code == 404
         assert str(bulletin.label) not in client.get("/en/").content.decode()
-        assert AuditEntry.objects.get().action == AuditEntry.Action.SCHEDULED
+        assert AuditEntry.objects.get(user=publisher).action == AuditEntry.Action.SCHEDULED
 
     with time_machine.travel(LATER - datetime.timedelta(seconds=1), tick=False):
         assert client.get(url).status_code == 404
@@ -157,11 +185,13 @@ def test_a_scheduled_issue_can_be_published_at_once(publisher):
     bulletin = issue("scheduled")
 
     with time_machine.travel(NOW, tick=False):
-        services.bulletin_publish(bulletin=bulletin, user=publisher)
+        edition = services.bulletin_publish(bulletin=bulletin, user=publisher)
+        state = services.publication_state(bulletin)
 
-    bulletin.refresh_from_db()
-    assert bulletin.published_at == NOW
-    assert bulletin.is_public
+    assert edition.published_at == NOW
+    assert state.live == edition
+    assert edition.version == 1  # the scheduled version never went live: it is replaced
+    assert Edition.objects.filter(bulletin=bulletin).count() == 1
 
 
 # Through the admin, as editors and publishers click.
@@ -220,14 +250,16 @@ def test_a_publisher_schedules_from_the_issue_page(publisher_client, publisher):
 
     with time_machine.travel(NOW, tick=False):
         assert "Publish or schedule" in change_page(publisher_client, bulletin)
-        response = publisher_client.post(url, {"when": "later", "at": "2026-03-02T10:00"})
+        response = publisher_client.post(
+            url, {"when": "later", "at": "2026-03-02T10:00", "languages": ["zh-hans", "en"]}
+        )
 
     assert response.status_code == 302
     bulletin.refresh_from_db()
     assert bulletin.status == Status.PUBLISHED
-    assert bulletin.published_at == LATER.replace(hour=10)
-    entry = AuditEntry.objects.get()
-    assert (entry.user, entry.action) == (publisher, AuditEntry.Action.SCHEDULED)
+    assert Edition.objects.get(bulletin=bulletin).published_at == LATER.replace(hour=10)
+    entry = AuditEntry.objects.get(user=publisher)
+    assert entry.action == AuditEntry.Action.SCHEDULED
 
 
 @pytest.mark.django_db
@@ -250,4 +282,4 @@ def test_the_status_cannot_be_set_through_the_form(publisher_client):
     response = publisher_client.get(f"/admin/bulletins/bulletin/{bulletin.pk}/change/")
 
     assert "status" not in response.context["adminform"].form.fields
-    assert "published_at" not in response.context["adminform"].form.fields
+    assert "submitted_at" not in response.context["adminform"].form.fields

@@ -63,15 +63,18 @@ def test_feeds_leave_out_unpublished_issues(client):
 
 
 @pytest.mark.django_db
-def test_the_sitemap_lists_every_page_in_every_language_with_alternates(client, demo):
+def test_the_sitemap_lists_every_page_in_the_languages_it_is_published_in(client, demo):
     response = client.get("/sitemap.xml")
 
     urlset = ET.fromstring(response.content)
     urls = urlset.findall(f"{SITEMAP}url")
     locations = {url.findtext(f"{SITEMAP}loc") for url in urls}
     for language in ("zh-hans", "en", "th", "vi", "lo", "km", "my"):
-        assert f"http://testserver/{language}/bulletins/2020/2/" in locations
-        assert f"http://testserver/{language}/bulletins/2020/2/building-consensus/" in locations
+        # The demo issues are published in Chinese and English, as their pages offer.
+        issue_listed = language in ("zh-hans", "en")
+        assert (f"http://testserver/{language}/bulletins/2020/2/" in locations) == issue_listed
+        article = f"http://testserver/{language}/bulletins/2020/2/building-consensus/"
+        assert (article in locations) == issue_listed
         assert f"http://testserver/{language}/partners/wwf/" in locations
         assert f"http://testserver/{language}/events/lancang-mekong-week-2020/" in locations
         assert f"http://testserver/{language}/topics/mangroves/" in locations
@@ -83,7 +86,7 @@ def test_the_sitemap_lists_every_page_in_every_language_with_alternates(client, 
     alternates = {link.get("hreflang"): link.get("href") for link in issue.findall(f"{XHTML}link")}
     assert alternates["zh-hans"] == "http://testserver/zh-hans/bulletins/2020/2/"
     assert alternates["x-default"] == "http://testserver/bulletins/2020/2/"
-    assert len(alternates) == 8
+    assert set(alternates) == {"zh-hans", "en", "x-default"}
     assert issue.findtext(f"{SITEMAP}lastmod")
 
 

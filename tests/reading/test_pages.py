@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.utils import timezone
 
@@ -16,6 +17,8 @@ from tests.factories import (
     PersonFactory,
     TopicFactory,
     ViewpointFactory,
+    make_public,
+    publish,
 )
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -48,8 +51,13 @@ def text_of(response):
     return response.content.decode()
 
 
-def published(**kwargs):
-    return BulletinFactory(status=Bulletin.Status.PUBLISHED, **kwargs)
+def published_issue(*, articles=1, **kwargs):
+    """A published issue with ``articles`` articles (keyword arguments for each: ``article``)."""
+    article_kwargs = kwargs.pop("article", {})
+    bulletin = BulletinFactory(**kwargs)
+    made = [ArticleFactory(bulletin=bulletin, **article_kwargs) for _ in range(articles)]
+    publish(bulletin)
+    return bulletin, made
 
 
 @pytest.mark.django_db
@@ -149,19 +157,20 @@ def test_a_reader_in_a_language_the_issue_lacks_sees_it_current_but_not_as_an_al
 
 
 @pytest.mark.django_db
-def test_an_issue_is_offered_in_a_language_once_every_article_has_it(client, demo):
+def test_an_issue_is_offered_in_a_language_once_a_publisher_publishes_it(client, demo):
     bulletin = Bulletin.objects.get(year=2020, number=2)
-    articles = list(bulletin.articles.order_by("position"))
-    articles[0].headline_th = "การประชุมโต๊ะกลม"
-    articles[0].save()
+    for article, headline in zip(
+        bulletin.articles.order_by("position"), ["การประชุมโต๊ะกลม", "สร้างฉันทามติ"], strict=True
+    ):
+        article.headline_th = headline
+        article.save()
 
-    partly = switcher_languages(text_of(client.get("/en/bulletins/2020/2/")))
-    articles[1].headline_th = "สร้างฉันทามติ"
-    articles[1].save()
-    fully = switcher_languages(text_of(client.get("/en/bulletins/2020/2/")))
+    translated = switcher_languages(text_of(client.get("/en/bulletins/2020/2/")))
+    publish(bulletin, languages=["zh-hans", "en", "th"])
+    published = switcher_languages(text_of(client.get("/en/bulletins/2020/2/")))
 
-    assert partly == (["zh-hans", "en"], ["zh-hans", "en"])
-    assert fully == (["zh-hans", "en", "th"], ["zh-hans", "en", "th"])
+    assert translated == (["zh-hans", "en"], ["zh-hans", "en"])
+    assert published == (["zh-hans", "en", "th"], ["zh-hans", "en", "th"])
 
 
 @pytest.mark.django_db
@@ -173,12 +182,15 @@ def test_the_language_switcher_keeps_the_query_string(client, demo):
 
 @pytest.mark.django_db
 def test_a_missing_translation_shows_the_source_language_marked_and_explained(client):
-    article = ArticleFactory(
-        bulletin=published(year=2021, number=1),
-        headline_zh_hans="红树林保护",
-        headline_en="",
-        body_zh_hans="<p>红树林对于维持生物多样性具有重要作用。</p>",
-        body_en="",
+    _bulletin, [article] = published_issue(
+        year=2021,
+        number=1,
+        article={
+            "headline_zh_hans": "红树林保护",
+            "headline_en": "",
+            "body_zh_hans": "<p>红树林对于维持生物多样性具有重要作用。</p>",
+            "body_en": "",
+        },
     )
 
     html = text_of(client.get(article.get_absolute_url().replace("/en/", "/th/")))
@@ -193,8 +205,12 @@ def test_a_missing_translation_shows_the_source_language_marked_and_explained(cl
 
 @pytest.mark.django_db
 def test_an_issue_written_in_english_falls_back_to_english(client):
-    bulletin = published(year=2021, number=1, source_language="en")
-    ArticleFactory(bulletin=bulletin, headline_zh_hans="", headline_en="Mangroves")
+    published_issue(
+        year=2021,
+        number=1,
+        source_language="en",
+        article={"headline_zh_hans": "", "headline_en": "Mangroves"},
+    )
 
     html = text_of(client.get("/vi/bulletins/2021/1/"))
 
@@ -204,7 +220,7 @@ def test_an_issue_written_in_english_falls_back_to_english(client):
 
 @pytest.mark.django_db
 def test_a_translated_article_has_no_fallback_note(client):
-    article = ArticleFactory(bulletin=published(year=2021, number=1))
+    _bulletin, [article] = published_issue(year=2021, number=1)
 
     html = text_of(client.get(article.get_absolute_url()))
 
@@ -249,17 +265,16 @@ def test_unpublished_issues_are_nowhere_to_be_seen(client, status):
 
 @pytest.mark.django_db
 def test_a_scheduled_issue_appears_at_its_time(client):
-    bulletin = published(
-        year=2021, number=4, published_at=timezone.now() + datetime.timedelta(hours=1)
-    )
+    bulletin = BulletinFactory(year=2021, number=4)
     ArticleFactory(bulletin=bulletin, headline_en="Scheduled headline")
+    in_an_hour = timezone.now() + datetime.timedelta(hours=1)
+    publish(bulletin, at=in_an_hour)
 
     assert client.get("/en/bulletins/2021/4/").status_code == 404
     assert "Scheduled headline" not in text_of(client.get("/en/"))
 
-    Bulletin.objects.filter(pk=bulletin.pk).update(published_at=timezone.now())
-
-    assert client.get("/en/bulletins/2021/4/").status_code == 200
+    with time_machine.travel(in_an_hour + datetime.timedelta(seconds=1)):
+        assert client.get("/en/bulletins/2021/4/").status_code == 200
 
 
 @pytest.mark.django_db
@@ -312,16 +327,15 @@ def test_a_malformed_search_is_answered_clearly(client, demo, query):
 @pytest.mark.django_db
 def test_the_partner_page_lists_viewpoints_newest_first_and_events_with_roles(client):
     partner = OrganizationFactory(slug="wwf", name_en="WWF")
-    old = published(year=2020, number=2)
-    new = published(year=2021, number=1)
-    ViewpointFactory(
-        article=ArticleFactory(bulletin=old), organization=partner, statement_en="Older view"
-    )
-    ViewpointFactory(
-        article=ArticleFactory(bulletin=new), organization=partner, statement_en="Newer view"
-    )
+    for year, statement in [(2020, "Older view"), (2021, "Newer view")]:
+        bulletin = BulletinFactory(year=year, number=1)
+        ViewpointFactory(
+            article=ArticleFactory(bulletin=bulletin), organization=partner, statement_en=statement
+        )
+        publish(bulletin)
     event = EventFactory(title_en="Round table on rivers")
     event.organizer_roles.create(organization=partner, role="co_host")
+    make_public(event)
 
     html = text_of(client.get("/en/partners/wwf/"))
 
@@ -332,8 +346,10 @@ def test_the_partner_page_lists_viewpoints_newest_first_and_events_with_roles(cl
 
 @pytest.mark.django_db
 def test_the_partner_directory_filters_by_kind_and_country(client):
-    OrganizationFactory(name_en="Thai Ministry", kind="government", country="TH")
-    OrganizationFactory(name_en="Lao University", kind="research", country="LA")
+    make_public(
+        OrganizationFactory(name_en="Thai Ministry", kind="government", country="TH"),
+        OrganizationFactory(name_en="Lao University", kind="research", country="LA"),
+    )
 
     thai = text_of(client.get("/en/partners/?country=TH"))
     research = text_of(client.get("/en/partners/?kind=research"))
@@ -367,8 +383,10 @@ def test_a_series_page_lists_the_articles_reporting_its_events(client, demo):
 @pytest.mark.django_db
 def test_the_event_list_separates_upcoming_and_past_events(client):
     today = timezone.localdate()
-    EventFactory(title_en="Next month's forum", start_date=today + datetime.timedelta(days=30))
-    EventFactory(title_en="Last year's forum", start_date=today - datetime.timedelta(days=365))
+    make_public(
+        EventFactory(title_en="Next month's forum", start_date=today + datetime.timedelta(days=30)),
+        EventFactory(title_en="Last year's forum", start_date=today - datetime.timedelta(days=365)),
+    )
 
     html = text_of(client.get("/en/events/"))
 
@@ -406,7 +424,7 @@ def test_pages_carry_social_and_structured_data(client, demo):
 
 @pytest.mark.django_db
 def test_structured_data_cannot_break_out_of_its_script(client):
-    ArticleFactory(bulletin=published(year=2021, number=1), headline_en="</script><script>alert(1)")
+    published_issue(year=2021, number=1, article={"headline_en": "</script><script>alert(1)"})
 
     html = text_of(client.get("/en/bulletins/2021/1/"))
 
@@ -425,7 +443,7 @@ def test_templates_carry_no_inline_script_or_style(client, demo):
 
 
 def issue_with(articles, viewpoints_each):
-    bulletin = published(year=2022, number=articles)
+    bulletin = BulletinFactory(year=2022, number=articles)
     topic = TopicFactory()
     event = EventFactory()
     for _ in range(articles):
@@ -433,6 +451,7 @@ def issue_with(articles, viewpoints_each):
         article.topics.add(topic)
         for _ in range(viewpoints_each):
             ViewpointFactory(article=article, person=PersonFactory(), speaker_title_en="Adviser")
+    publish(bulletin)
     return bulletin, topic, event
 
 
@@ -483,4 +502,4 @@ def test_mekong_language_pages_show_the_interface_in_english_marked_as_such(clie
     assert '<header class="site-header" lang="en">' in html
     assert "Skip to content" in html and "跳到正文" not in html
     assert "ខ្មែរ" in html  # the language's own name in the switcher
-    assert '<h2 class="article__headline" lang="zh-hans">' in html  # content falls back
+    assert '<h2 class="article__headline" lang="en">' in html  # content falls back to English

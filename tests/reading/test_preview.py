@@ -8,9 +8,10 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 
 from audit.models import AuditEntry
-from bulletins.models import Bulletin, PreviewLink
+from bulletins.models import Bulletin
 from publishing import services
-from tests.factories import ArticleFactory, BulletinFactory, ViewpointFactory
+from publishing.models import PreviewLink
+from tests.factories import ArticleFactory, BulletinFactory, ViewpointFactory, publish
 
 NOW = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai"))
 
@@ -156,11 +157,45 @@ def test_an_editor_creates_and_revokes_a_link_in_the_admin(editor_client, editor
 
 @pytest.mark.django_db
 def test_a_link_to_an_issue_published_since_says_so(client, link, draft):
-    Bulletin.objects.filter(pk=draft.pk).update(status=Bulletin.Status.PUBLISHED)
-
     with time_machine.travel(NOW, tick=False):
+        publish(draft)
         response = client.get(link.get_absolute_url())
 
     assert "This issue is published: readers see it at its public address." in (
         response.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_a_link_shows_a_published_issue_s_pending_changes(client, editor, publisher):
+    bulletin = BulletinFactory()
+    article = ArticleFactory(bulletin=bulletin, headline_en="Published headline")
+    publish(bulletin)
+    article.headline_en = "Corrected headline"
+    article.save()
+
+    link = services.preview_link_create(
+        bulletin=bulletin, user=editor, note="WWF", language="en", days=7
+    )
+    page = client.get(link.get_absolute_url()).content.decode()
+
+    assert "Corrected headline" in page
+    assert "readers still see version 1" in page
+    assert "Corrected headline" not in client.get(bulletin.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_withdrawing_an_issue_closes_its_preview_links(client, editor, publisher):
+    bulletin = BulletinFactory()
+    ArticleFactory(bulletin=bulletin, headline_en="Published headline")
+    publish(bulletin)
+    link = services.preview_link_create(
+        bulletin=bulletin, user=editor, note="WWF", language="en", days=7
+    )
+    assert client.get(link.get_absolute_url()).status_code == 200
+
+    services.bulletin_withdraw(bulletin=bulletin, user=publisher)
+
+    response = client.get(link.get_absolute_url())
+    assert response.status_code == 410
+    assert "Published headline" not in response.content.decode()

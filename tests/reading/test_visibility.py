@@ -1,11 +1,16 @@
-"""Nothing unpublished reaches the public, on any public path; staff see it as a preview."""
+"""Readers see only what a publisher published, on every public path: nothing of an
+unpublished issue, and nothing of a published issue's pending changes; staff see both as
+previews."""
 
 import datetime
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
-from bulletins.models import Bulletin
+from bulletins.models import Article, Bulletin, Viewpoint
+from publishing import services
+from publishing.models import Edition
 from tests.factories import (
     ArticleFactory,
     BulletinFactory,
@@ -14,6 +19,8 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
     ViewpointFactory,
+    make_public,
+    publish,
 )
 
 Status = Bulletin.Status
@@ -22,18 +29,8 @@ UNPUBLISHED = ["draft", "in_review", "withdrawn", "scheduled"]
 
 def make_issue(state, marker="SECRET"):
     """An issue in ``state`` whose every text carries ``marker``, with its partner,
-    event and topic, which themselves are public."""
-    now = timezone.now()
-    status, published_at = {
-        "draft": (Status.DRAFT, None),
-        "in_review": (Status.IN_REVIEW, None),
-        "withdrawn": (Status.WITHDRAWN, now - datetime.timedelta(days=3)),
-        "scheduled": (Status.PUBLISHED, now + datetime.timedelta(hours=2)),
-        "published": (Status.PUBLISHED, now - datetime.timedelta(hours=2)),
-    }[state]
-    bulletin = BulletinFactory(
-        year=2026, status=status, published_at=published_at, title_en=f"{marker} issue title"
-    )
+    event and topic."""
+    bulletin = BulletinFactory(year=2026, title_en=f"{marker} issue title")
     event = EventFactory()
     topic = TopicFactory()
     organization = OrganizationFactory()
@@ -42,6 +39,21 @@ def make_issue(state, marker="SECRET"):
     )
     article.topics.add(topic)
     ViewpointFactory(article=article, organization=organization, statement_en=f"{marker} statement")
+    now = timezone.now()
+    if state == "in_review":
+        Bulletin.objects.filter(pk=bulletin.pk).update(status=Status.IN_REVIEW)
+    elif state == "scheduled":
+        publish(bulletin, at=now + datetime.timedelta(hours=2))
+    elif state in ("published", "withdrawn"):
+        publish(
+            bulletin,
+            at=now - datetime.timedelta(hours=2),
+            languages=["zh-hans", "en"],
+            pdfs=state == "published",
+        )
+    if state == "withdrawn":
+        services.bulletin_withdraw(bulletin=bulletin, user=UserFactory(role="Publisher"))
+    bulletin.refresh_from_db()
     return bulletin, article, organization, event, topic
 
 
@@ -73,15 +85,22 @@ def public_paths(bulletin, article, organization, event, topic):
     }
 
 
+REGISTRY_PATHS = ["partner", "event", "topic"]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("state", UNPUBLISHED)
 def test_no_public_path_shows_an_unpublished_issue(client, state):
     paths = public_paths(*make_issue(state))
 
-    BulletinFactory(year=2025, number=1, status=Status.PUBLISHED, published_at=timezone.now())
+    other = BulletinFactory(year=2025, number=1)
+    ArticleFactory(bulletin=other)
+    publish(other)
     for name, path in paths.items():
         response = client.get(path)
-        if name in ISSUE_PATHS:
+        if name in ISSUE_PATHS or (name in REGISTRY_PATHS and state != "withdrawn"):
+            # Its new partner, event and topic are not public either (a withdrawn issue's
+            # were published with it, and stay).
             assert response.status_code == 404, name
         else:
             assert response.status_code == 200, name
@@ -100,8 +119,82 @@ def test_the_same_paths_show_a_published_issue(client):
     assert "PUBLIC</mark> headline" in client.get("/en/search/?q=PUBLIC").content.decode()
     assert "/bulletins/2026/" in client.get(paths["sitemap"]).content.decode()
     assert "PUBLIC" in client.get(paths["rss"]).content.decode()
-    # The PDF is public too: rendered in the background, "being prepared" until then.
-    assert client.get(paths["pdf"]).status_code == 503
+    assert "PUBLIC statement" in client.get(paths["partner"]).content.decode()
+    assert "PUBLIC headline" in client.get(paths["event"]).content.decode()
+    assert "PUBLIC headline" in client.get(paths["topic"]).content.decode()
+    assert client.get(paths["pdf"])["Content-Type"] == "application/pdf"
+
+
+def change_everything(bulletin, article, marker="PENDING"):
+    """What editors and translators do to a published issue: every kind of change."""
+    article.headline_en = f"{marker} headline"
+    article.save()
+    Viewpoint.objects.filter(article=article).update(statement_en=f"{marker} statement")
+    added = ArticleFactory(bulletin=bulletin, headline_en=f"{marker} added article", slug="added")
+    ViewpointFactory(article=added, statement_en=f"{marker} added viewpoint")
+    Bulletin.objects.filter(pk=bulletin.pk).update(title_en=f"{marker} title", title_th="ไทย")
+
+
+@pytest.mark.django_db
+def test_no_public_path_shows_pending_changes(client):
+    bulletin, article, organization, event, topic = make_issue("published", marker="PUBLIC")
+    paths = public_paths(bulletin, article, organization, event, topic)
+
+    change_everything(bulletin, article)
+
+    for name, path in paths.items():
+        response = client.get(path)
+        assert response.status_code == (404 if name == "archive-year" else 200), name
+        if name not in ("pdf", "pdf-bilingual"):  # the PDFs are version 1's, rendered before
+            assert "PENDING" not in response.content.decode(), name
+    assert client.get(paths["issue"] + "added/").status_code == 404
+    assert "PUBLIC headline" in client.get(paths["issue"]).content.decode()
+    assert "PUBLIC statement" in client.get(paths["partner"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_pending_changes_reach_readers_when_a_publisher_publishes_them(client, publisher):
+    bulletin, article, *_ = make_issue("published", marker="PUBLIC")
+    change_everything(bulletin, article)
+
+    services.bulletin_publish(bulletin=bulletin, user=publisher)
+
+    page = client.get(f"/en/bulletins/{bulletin.year}/{bulletin.number}/").content.decode()
+    assert "PENDING headline" in page
+    assert "PENDING added article" in page
+    assert "PUBLIC headline" not in page
+
+
+@pytest.mark.django_db
+def test_moving_an_article_into_a_published_issue_publishes_nothing(client):
+    published, article, organization, *_ = make_issue("published", marker="PUBLIC")
+    draft = BulletinFactory(year=2027)
+    moved = ArticleFactory(bulletin=draft, headline_en="MOVED headline", slug="moved")
+    partner = OrganizationFactory(slug="moved-partner")
+    ViewpointFactory(article=moved, organization=partner, statement_en="MOVED statement")
+
+    Article.objects.filter(pk=moved.pk).update(bulletin=published)
+
+    issue = f"/en/bulletins/{published.year}/{published.number}/"
+    assert "MOVED" not in client.get(issue).content.decode()
+    assert client.get(f"{issue}moved/").status_code == 404
+    assert client.get("/en/partners/moved-partner/").status_code == 404
+    assert "MOVED</mark>" not in client.get("/en/search/?q=MOVED").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_translation_creates_no_language_edition(client):
+    bulletin, article, *_ = make_issue("published", marker="PUBLIC")
+    article.headline_th = "หัวข้อข่าวภาษาไทย"
+    article.save()
+
+    th_page = client.get(f"/th/bulletins/{bulletin.year}/{bulletin.number}/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "หัวข้อข่าวภาษาไทย" not in th_page
+    assert '<link rel="alternate" hreflang="th"' not in th_page
+    assert f"/th/bulletins/{bulletin.year}/{bulletin.number}/" not in sitemap
+    assert client.get(f"/th/bulletins/{bulletin.year}/{bulletin.number}/pdf/").status_code == 302
 
 
 @pytest.mark.django_db
@@ -119,6 +212,19 @@ def test_staff_see_an_unpublished_issue_at_its_address_as_a_preview(editor_clien
         assert "no-store" in response["Cache-Control"]
         assert "private" in response["Cache-Control"]
         assert response["X-Robots-Tag"] == "noindex, nofollow, noarchive"
+
+
+@pytest.mark.django_db
+def test_staff_see_pending_changes_as_a_preview_and_readers_the_edition(editor_client):
+    bulletin, article, *_ = make_issue("published", marker="PUBLIC")
+    change_everything(bulletin, article)
+    url = f"/en/bulletins/{bulletin.year}/{bulletin.number}/"
+
+    staff_page = editor_client.get(url).content.decode()
+
+    assert "PENDING headline" in staff_page
+    assert "readers still see version 1 until a publisher publishes them" in staff_page
+    assert "PENDING" not in Client().get(url).content.decode()
 
 
 @pytest.mark.django_db
@@ -148,3 +254,28 @@ def test_staff_without_the_change_permission_see_no_draft(client):
     response = client.get(f"/en/bulletins/{bulletin.year}/{bulletin.number}/")
 
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_published_version_never_changes(client):
+    bulletin, *_ = make_issue("published")
+    edition = Edition.objects.get(bulletin=bulletin)
+    edition.content["articles"][0]["headline"]["en"] = "Rewritten"
+
+    with pytest.raises(Exception, match="A published version of an issue never changes"):
+        Edition.objects.filter(pk=edition.pk).update(content=edition.content)
+
+
+@pytest.mark.django_db
+def test_a_partner_published_on_its_own_appears_without_an_issue(client, publisher):
+    organization = OrganizationFactory(slug="new-partner", name_en="New partner")
+    assert client.get("/en/partners/new-partner/").status_code == 404
+
+    services.record_publish(obj=organization, user=publisher)
+
+    assert "New partner" in client.get("/en/partners/new-partner/").content.decode()
+    organization.name_en = "Renamed partner"
+    organization.save()
+    assert "Renamed" not in client.get("/en/partners/new-partner/").content.decode()
+    make_public(organization)
+    assert "Renamed partner" in client.get("/en/partners/new-partner/").content.decode()

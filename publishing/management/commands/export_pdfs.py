@@ -6,7 +6,20 @@ from django.db.models import Q
 
 from bulletins.models import Bulletin
 from publishing.pdf import document
-from publishing.pdf.services import export_pdf, render_pdfs
+from publishing.pdf.services import export_pdf
+from publishing.services import publication_state
+
+
+def export_languages(bulletin) -> list[str]:
+    """The PDF editions of the version readers see, or of what the issue is written in."""
+    from publishing import snapshot
+
+    latest = publication_state(bulletin).latest
+    if latest is not None:
+        return document.pdf_languages(latest.languages)
+    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+    return document.pdf_languages(snapshot.written_languages(tree))
+
 
 ISSUE = re.compile(r"^(\d{4})(?:-(\d{1,3}))?$")
 
@@ -28,9 +41,10 @@ def bound(value: str, *, end: bool) -> Q:
 class Command(BaseCommand):
     help = (
         "Write the PDFs of a year or a range of issues to a folder, under their download "
-        "names (LMEC-Bulletin-2020-02-zh-hans.pdf). Published issues use their stored PDFs, "
-        "rendering and storing the missing or stale ones first. "
-        "Examples: export_pdfs 2020 -o out/ · export_pdfs 2020-2 2021-4 -o out/ --rerender"
+        "names (LMEC-Bulletin-2020-02-zh-hans.pdf). Published issues give the stored PDFs "
+        "of the version readers see, rendering and storing the missing ones first; with "
+        "--drafts, the others are rendered as they are now, marked as drafts. "
+        "Examples: export_pdfs 2020 -o out/ · export_pdfs 2020-2 2021-4 -o out/ --drafts"
     )
 
     def add_arguments(self, parser):
@@ -45,28 +59,23 @@ class Command(BaseCommand):
             "Default: every edition each issue has.",
         )
         parser.add_argument(
-            "--rerender", action="store_true", help="Render again even PDFs that are current."
-        )
-        parser.add_argument(
             "--drafts",
             action="store_true",
             help="Include issues that are not published, marked as drafts on every page.",
         )
 
-    def handle(self, *args, start, end, output, editions, rerender, drafts, verbosity, **options):
+    def handle(self, *args, start, end, output, editions, drafts, verbosity, **options):
         for edition in editions or []:
             if not document.is_edition(edition):
                 raise CommandError(f"Unknown edition “{edition}”.")
         condition = bound(start, end=False) & bound(end or start, end=True)
-        issues = document.issue_queryset().filter(condition).order_by("year", "number")
+        issues = Bulletin.objects.filter(condition).order_by("year", "number")
         if not drafts:
             issues = issues.filter(status=Bulletin.Status.PUBLISHED)
         output.mkdir(parents=True, exist_ok=True)
         written = 0
         for bulletin in issues:
-            if bulletin.status == Bulletin.Status.PUBLISHED:
-                render_pdfs(bulletin, force=rerender, only=editions)
-            wanted = editions or document.editions(bulletin)
+            wanted = editions or export_languages(bulletin)
             for edition in wanted:
                 pdf = export_pdf(bulletin, edition, wait=None)
                 (output / pdf.file_name).write_bytes(pdf.content)

@@ -5,8 +5,9 @@ from publishing import search
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the full-text search index from the content. Saves and deletes keep it "
-        "current; run this after importing data with signals off or after a bulk update."
+        "Rebuild the full-text search index from what is published. The workers keep it "
+        "current after each publication; run this after a change in how text is indexed, or "
+        "after restoring a database without its index."
     )
 
     def handle(self, *args, **options):

@@ -4,8 +4,10 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from bulletins.models import Bulletin
+from publishing.services import publication_state
 from tests.bulletins.importing.helpers import SEED_2, SEED_5, model_counts
 from tests.bulletins.importing.test_variants import word_document
 
@@ -136,12 +138,15 @@ def test_an_issue_that_exists_is_replaced_only_when_asked(publisher_client, demo
 
 
 @pytest.mark.django_db
-def test_an_editor_may_not_replace_a_published_issue(editor_client, demo):
-    preview = upload(editor_client, SEED_2)
+def test_an_editor_s_replace_of_a_published_issue_waits_for_a_publisher(editor_client, demo):
+    data = SEED_2.read_text().replace("凝聚澜湄共识", "重新导入的标题").encode()
+    preview = upload(editor_client, data=data)
 
-    response = editor_client.post(IMPORT_URL, save_form(preview, replace="on"))
+    editor_client.post(IMPORT_URL, save_form(preview, replace="on"))
 
-    assert "it needs the permission to change a published issue" in text(response)
+    bulletin = Bulletin.objects.get(year=2020, number=2)
+    assert publication_state(bulletin).pending
+    assert "重新导入的标题" not in Client().get("/zh-hans/bulletins/2020/2/").content.decode()
 
 
 @pytest.mark.django_db

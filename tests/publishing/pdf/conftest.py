@@ -2,6 +2,7 @@ import pytest
 from django.db import connection, transaction
 
 from editorial.demo.loader import load_demo
+from publishing.models import Edition
 from publishing.pdf import document
 from publishing.pdf.render import render_pdf
 
@@ -28,10 +29,10 @@ def seed_pdfs(django_db_setup, django_db_blocker):
     pdfs = {}
     with django_db_blocker.unblock(), transaction.atomic():
         load_demo()
-        for bulletin in document.issue_queryset().filter(year=2020):
-            for edition in document.editions(bulletin):
-                html = document.build_html(bulletin, edition)
-                pdfs[bulletin.year, bulletin.number, edition] = render_pdf(html).content
+        for edition in Edition.objects.filter(year=2020):
+            for language in document.pdf_languages(edition.languages):
+                html = document.build_html(edition.content, language)
+                pdfs[edition.year, edition.number, language] = render_pdf(html).content
         transaction.set_rollback(True)
     # Opened here, outside any test, the connection would outlive the session and keep
     # the test database from being dropped; the next test opens its own.

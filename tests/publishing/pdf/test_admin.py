@@ -1,19 +1,20 @@
-"""Staff export PDFs from the admin; saving a published issue queues its render."""
+"""Staff export PDFs from the admin: a published issue's stored PDFs, anything else
+rendered as it is now and marked as a draft; only the editions the issue has."""
 
 import io
 import zipfile
 
-import pytest
-
-from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
-from publishing.pdf import services
-from tests.factories import ArticleFactory, BulletinFactory, ViewpointFactory
+from bulletins.models import Bulletin
+from publishing.models import EditionPDF
+from tests.factories import ArticleFactory, BulletinFactory, ViewpointFactory, publish
 from tests.publishing.pdf.reading import pdf_text, reader
 
 
 def issue(status=Bulletin.Status.DRAFT, number=3) -> Bulletin:
-    article = ArticleFactory(bulletin=BulletinFactory(number=number, status=status))
+    article = ArticleFactory(bulletin=BulletinFactory(number=number))
     ViewpointFactory(article=article)
+    if status == Bulletin.Status.PUBLISHED:
+        publish(article.bulletin)
     return article.bulletin
 
 
@@ -22,19 +23,34 @@ def export_url(bulletin, edition=None):
     return f"{url}?edition={edition}" if edition else url
 
 
+def export_menu(client, bulletin) -> str:
+    page = client.get(f"/admin/bulletins/bulletin/{bulletin.pk}/change/").content.decode()
+    start = page.index('<form method="get" action=')
+    return page[start : page.index("</form>", start)]
+
+
 def test_the_issue_page_has_an_export_pdf_button(editor_client, db):
     bulletin = issue()
-    page = editor_client.get(f"/admin/bulletins/bulletin/{bulletin.pk}/change/").content.decode()
+    page = export_menu(editor_client, bulletin)
     assert "Export PDF" in page
     assert f'action="/admin/bulletins/bulletin/{bulletin.pk}/pdf/"' in page
     assert '<option value="bilingual">Chinese and English</option>' in page
-    assert '<option value="km">Khmer</option>' in page
+    assert '<option value="km">' not in page  # only the editions it has
+
+
+def test_a_chinese_only_draft_offers_chinese_only(editor_client, db):
+    bulletin = BulletinFactory()
+    ArticleFactory(bulletin=bulletin, headline_en="")
+    page = export_menu(editor_client, bulletin)
+    assert '<option value="zh-hans"' in page
+    assert '<option value="en"' not in page
+    assert '<option value="bilingual"' not in page
+    assert editor_client.get(export_url(bulletin, "en")).status_code == 404
 
 
 def test_staff_export_a_draft_marked_as_a_draft_on_every_page(editor_client, demo):
     draft = Bulletin.objects.get(year=2020, number=5)
-    draft.status = Bulletin.Status.DRAFT
-    draft.save()
+    Bulletin.objects.filter(pk=draft.pk).update(status=Bulletin.Status.DRAFT)
 
     response = editor_client.get(export_url(draft, "en"))
 
@@ -47,7 +63,7 @@ def test_staff_export_a_draft_marked_as_a_draft_on_every_page(editor_client, dem
     assert pages >= 2
     for page in range(1, pages + 1):
         assert "Draft, not published" in pdf_text(response.content, page=page)
-    assert not BulletinPDF.objects.exists()  # drafts are never stored
+    assert not EditionPDF.objects.exists()  # drafts are never stored
 
 
 def test_a_chinese_draft_is_marked_in_chinese(editor_client, db):
@@ -55,26 +71,37 @@ def test_a_chinese_draft_is_marked_in_chinese(editor_client, db):
     assert "草稿，未发布" in pdf_text(response.content)
 
 
-def test_staff_export_a_published_issue_in_any_language_unmarked(editor_client, db):
+def test_staff_export_a_published_issue_unmarked_in_its_languages_only(editor_client, db):
     bulletin = issue(Bulletin.Status.PUBLISHED)
 
-    response = editor_client.get(export_url(bulletin, "th"))  # no Thai: printed from Chinese
+    response = editor_client.get(export_url(bulletin, "en"))
 
-    assert response["Content-Disposition"] == 'attachment; filename="LMEC-Bulletin-2021-03-th.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="LMEC-Bulletin-2021-03-en.pdf"'
     assert "Draft" not in pdf_text(response.content)
+    assert editor_client.get(export_url(bulletin, "th")).status_code == 404
+
+
+def test_a_published_issue_with_pending_changes_is_exported_as_a_draft(editor_client, db):
+    bulletin = issue(Bulletin.Status.PUBLISHED)
+    article = bulletin.articles.get()
+    article.headline_en = "Pending headline"
+    article.save()
+
+    response = editor_client.get(export_url(bulletin, "en"))
+
+    assert response["Content-Disposition"].endswith('-en-DRAFT.pdf"')
+    assert "Pending headline" in pdf_text(response.content)
 
 
 def test_exporting_a_published_issue_uses_and_keeps_the_stored_pdf(editor_client, db):
     bulletin = issue(Bulletin.Status.PUBLISHED)
 
     first = editor_client.get(export_url(bulletin, "en"))
-    stored = BulletinPDF.objects.get(bulletin=bulletin, edition="en")
+    stored = EditionPDF.objects.get(edition__bulletin=bulletin, language="en")
     second = editor_client.get(export_url(bulletin, "en"))
 
     assert first.content == second.content
-    assert BulletinPDF.objects.get(bulletin=bulletin, edition="en").rendered_at == (
-        stored.rendered_at
-    )
+    assert EditionPDF.objects.get(pk=stored.pk).rendered_at == stored.rendered_at
 
 
 def test_an_unknown_edition_is_a_404(editor_client, db):
@@ -123,88 +150,7 @@ def test_the_zip_refuses_to_render_too_many_pdfs_at_once(editor_client, db, monk
     assert "would have to be rendered now" in response.content.decode()
 
 
-def test_saving_a_published_issue_queues_its_render(
-    publisher_client, db, django_capture_on_commit_callbacks, monkeypatch
-):
-    started = []
-    monkeypatch.setattr(services, "start_renderer", lambda: started.append(True))
-    bulletin = issue(Bulletin.Status.PUBLISHED)
-    article = bulletin.articles.get()
-
-    with django_capture_on_commit_callbacks(execute=True):
-        response = publisher_client.post(
-            f"/admin/bulletins/article/{article.pk}/change/",
-            {
-                "bulletin": bulletin.pk,
-                "position": 1,
-                "headline_zh_hans": "新标题",
-                "headline_en": "New headline",
-                "slug": article.slug,
-                "viewpoints-TOTAL_FORMS": 0,
-                "viewpoints-INITIAL_FORMS": 0,
-                "images-TOTAL_FORMS": 0,
-                "images-INITIAL_FORMS": 0,
-            },
-        )
-
-    assert response.status_code == 302, response.content.decode()[:2000]
-    assert PDFRenderRequest.objects.filter(bulletin=bulletin).exists()
-    assert started == [True]
-    assert not BulletinPDF.objects.exists()  # the editor does not wait for the render
-
-
-def test_saving_a_draft_queues_nothing(publisher_client, db):
+def test_deleting_an_issue_deletes_its_editions_and_their_pdfs_rows(publisher_client, db):
     bulletin = issue(Bulletin.Status.DRAFT)
-    viewpoint = bulletin.articles.get().viewpoints.get()
-
-    publisher_client.post(f"/admin/bulletins/viewpoint/{viewpoint.pk}/delete/", {"post": "yes"})
-
-    assert not PDFRenderRequest.objects.exists()
-
-
-def test_deleting_a_viewpoint_of_a_published_issue_queues_its_render(publisher_client, db):
-    bulletin = issue(Bulletin.Status.PUBLISHED)
-    viewpoint = bulletin.articles.get().viewpoints.get()
-
-    response = publisher_client.post(
-        f"/admin/bulletins/viewpoint/{viewpoint.pk}/delete/", {"post": "yes"}
-    )
-
-    assert response.status_code == 302
-    assert PDFRenderRequest.objects.filter(bulletin=bulletin).exists()
-
-
-@pytest.mark.parametrize("renderer", ["spawn", "queue"])
-def test_the_renderer_is_started_only_in_spawn_mode(settings, monkeypatch, renderer):
-    settings.LMEC_PDF_RENDERER = renderer
-    commands = []
-
-    class FakeProcess:
-        def __init__(self, command, **kwargs):
-            commands.append(command)
-
-        def wait(self):
-            return 0
-
-    monkeypatch.setattr(services.subprocess, "Popen", FakeProcess)
-    services.start_renderer()
-
-    if renderer == "spawn":
-        assert commands[0][-2:] == [str(settings.BASE_DIR / "manage.py"), "render_pdfs"]
-    else:
-        assert commands == []
-
-
-def test_deleting_an_issue_deletes_its_stored_pdfs(publisher_client, db, pdf_storage):
-    bulletin = issue(Bulletin.Status.PUBLISHED)
-    services.render_pdfs(bulletin, only=["en"])
-    path = pdf_storage / BulletinPDF.objects.get().path
-    assert path.exists()
-
-    response = publisher_client.post(
-        f"/admin/bulletins/bulletin/{bulletin.pk}/delete/", {"post": "yes"}
-    )
-
-    assert response.status_code == 302
-    assert not path.exists()
-    assert not BulletinPDF.objects.exists()
+    publisher_client.post(f"/admin/bulletins/bulletin/{bulletin.pk}/delete/", {"post": "yes"})
+    assert not Bulletin.objects.filter(pk=bulletin.pk).exists()

@@ -1,16 +1,18 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
-from publishing.pdf.services import render_pdfs, run_queue, schedule_render
-from tests.factories import ArticleFactory, BulletinFactory
+from bulletins.models import Bulletin
+from publishing.models import EditionPDF, Job, SearchEntry
+from publishing.pdf.services import render_edition_pdf
+from tests.factories import ArticleFactory, BulletinFactory, publish, run_background_work
 from tests.publishing.pdf.reading import pdf_text
 
 
 def make_issue(year, number, status=Bulletin.Status.PUBLISHED):
-    return ArticleFactory(
-        bulletin=BulletinFactory(year=year, number=number, status=status)
-    ).bulletin
+    bulletin = ArticleFactory(bulletin=BulletinFactory(year=year, number=number)).bulletin
+    if status == Bulletin.Status.PUBLISHED:
+        publish(bulletin)
+    return bulletin
 
 
 def test_export_a_year_to_a_folder(db, tmp_path):
@@ -23,7 +25,7 @@ def test_export_a_year_to_a_folder(db, tmp_path):
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
         "LMEC-Bulletin-2021-01-zh-hans.pdf"
     ]
-    assert list(BulletinPDF.objects.values_list("edition", flat=True)) == ["zh-hans"]
+    assert list(EditionPDF.objects.values_list("language", flat=True)) == ["zh-hans"]
 
 
 def test_export_a_range_of_issues_with_drafts(db, tmp_path):
@@ -45,75 +47,48 @@ def test_export_a_range_of_issues_with_drafts(db, tmp_path):
     assert "Draft, not published" in pdf_text((out / names[0]).read_bytes())
 
 
-def test_rerender_renders_current_pdfs_again(db, tmp_path):
-    make_issue(2021, 1)
-    call_command("export_pdfs", "2021", "-o", tmp_path / "out", "--edition", "en")
-    before = BulletinPDF.objects.get(edition="en").rendered_at
-
-    call_command("export_pdfs", "2021", "-o", tmp_path / "out", "--edition", "en", "--rerender")
-
-    assert BulletinPDF.objects.get(edition="en").rendered_at > before
-
-
 def test_a_malformed_range_is_refused(db, tmp_path):
     with pytest.raises(CommandError, match="neither a year"):
         call_command("export_pdfs", "last-year", "-o", tmp_path)
 
 
-def test_the_queue_renders_published_issues_and_drops_others(db):
-    published = make_issue(2021, 1)
-    schedule_render(published)
-    draft = make_issue(2021, 2, Bulletin.Status.DRAFT)
-    PDFRenderRequest.objects.create(bulletin=draft)
-
-    call_command("render_pdfs")
-
-    assert set(BulletinPDF.objects.values_list("bulletin", "edition")) == {
-        (published.pk, "zh-hans"),
-        (published.pk, "en"),
-        (published.pk, "bilingual"),
-    }
-    assert not PDFRenderRequest.objects.exists()
-    assert run_queue() == 0
-
-
-def test_a_failing_render_is_recorded_and_retried_at_most_three_times(db, monkeypatch):
+def test_render_pdfs_renders_what_is_missing_and_force_renders_again(db):
     bulletin = make_issue(2021, 1)
-    schedule_render(bulletin)
+    make_issue(2021, 2, Bulletin.Status.DRAFT)
 
-    def broken(html, **kwargs):
-        raise RuntimeError("no memory left")
+    call_command("render_pdfs", verbosity=0)
+    stored = {pdf.language: pdf.rendered_at for pdf in EditionPDF.objects.all()}
+    call_command("render_pdfs", verbosity=0)
+    again = {pdf.language: pdf.rendered_at for pdf in EditionPDF.objects.all()}
+    call_command("render_pdfs", "--force", "--year", "2021", verbosity=0)
+    forced = {pdf.language: pdf.rendered_at for pdf in EditionPDF.objects.all()}
 
-    monkeypatch.setattr("publishing.pdf.services.render_html", broken)
-    assert run_queue() == 3
-
-    request = PDFRenderRequest.objects.get(bulletin=bulletin)
-    assert request.attempts == 3
-    assert request.last_error == "RuntimeError: no memory left"
+    assert set(stored) == {"zh-hans", "en", "bilingual"}
+    assert set(EditionPDF.objects.values_list("edition__bulletin", flat=True)) == {bulletin.pk}
+    assert again == stored
+    assert all(forced[language] > stored[language] for language in stored)
 
 
-def test_stale_renders_every_published_issue_whose_pdf_is_out_of_date(db):
-    bulletin = make_issue(2021, 1)
-    call_command("render_pdfs", "--stale")
-    assert BulletinPDF.objects.filter(bulletin=bulletin).count() == 3
+def test_refresh_outputs_queues_what_is_missing_once(db):
+    make_issue(2021, 1)  # published, its search entries made, its PDFs not
+    Job.objects.all().delete()
+    SearchEntry.objects.all().delete()  # e.g. a database restored without its index
 
-    article = bulletin.articles.get()
-    article.headline_en = "Changed"
-    article.save()
-    call_command("render_pdfs", "--stale", "--year", "2021")
+    call_command("refresh_outputs", verbosity=0)
+    queued = set(Job.objects.values_list("task", flat=True))
+    call_command("refresh_outputs", verbosity=0)
 
-    assert BulletinPDF.objects.filter(bulletin=bulletin).count() == 3
-    assert "Changed" in pdf_text(
-        BulletinPDF.objects.get(bulletin=bulletin, edition="en")
-        .storage.open(BulletinPDF.objects.get(bulletin=bulletin, edition="en").path)
-        .read()
-    )
+    assert queued == {"render_pdfs", "index_edition"}
+    assert Job.objects.count() == 2  # nothing twice while it waits
+    run_background_work(pdfs=True)
+    assert EditionPDF.objects.count() == 3
+    assert SearchEntry.objects.exists()
 
 
 def test_prune_deletes_the_files_no_stored_pdf_refers_to(db, pdf_storage):
     bulletin = make_issue(2021, 1)
-    render_pdfs(bulletin, only=["en"])
-    kept = pdf_storage / BulletinPDF.objects.get().path
+    [pdf] = [render_edition_pdf(bulletin.editions.get(), "en")]
+    kept = pdf_storage / pdf.path
     orphan = pdf_storage / "2019/04/LMEC-Bulletin-2019-04-en-0123456789abcdef.pdf"
     orphan.parent.mkdir(parents=True)
     orphan.write_bytes(b"%PDF-1.7")

@@ -1,23 +1,27 @@
 """A PDF render that fails: staff get a message, the issue is intact, and a failed
-background render is visible on the issue's page, the dashboard and the render requests."""
+background render is visible on the issue's page, the dashboard and the background work."""
 
-import errno
-import subprocess
+import datetime
 
 import pytest
+import time_machine
 from django.test import Client
+from django.utils import timezone
 
-from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
-from publishing.pdf import services
-from tests.admin_pages import form_data
-from tests.factories import ArticleFactory, BulletinFactory
+from bulletins.models import Bulletin
+from publishing import pipeline
+from publishing.models import EditionPDF, Job
+from tests.factories import ArticleFactory, BulletinFactory, publish, run_background_work
 from tests.storages import FailingStorage, failing_storage
 
 
-def issue(status=Bulletin.Status.PUBLISHED) -> Bulletin:
-    return ArticleFactory(
-        bulletin=BulletinFactory(number=3, status=status), headline_en="The headline"
+def issue(status=Bulletin.Status.PUBLISHED, *, work=False) -> Bulletin:
+    bulletin = ArticleFactory(
+        bulletin=BulletinFactory(number=3), headline_en="The headline"
     ).bulletin
+    if status == Bulletin.Status.PUBLISHED:
+        publish(bulletin, work=work)
+    return bulletin
 
 
 def change_url(bulletin):
@@ -55,7 +59,7 @@ def test_an_export_that_fails_is_a_message_and_the_issue_is_intact(
     assert response.redirect_chain == [(change_url(bulletin), 302)]
     page = response.content.decode()
     assert "The PDF of No. 3, 2021 could not be rendered." in page
-    assert "WeasyPrint could not print the issue" in page
+    assert "made it fail" in page
     assert "The issue is unchanged." in page
     assert snapshot(bulletin) == before
 
@@ -79,111 +83,68 @@ def test_staff_get_the_pdf_of_a_published_issue_even_when_it_cannot_be_stored(
 
     response = editor_client.get(f"/admin/bulletins/bulletin/{bulletin.pk}/pdf/?edition=en")
 
-    assert response.status_code == 200
-    assert response.content.startswith(b"%PDF")
-    assert not BulletinPDF.objects.exists()
+    assert response.status_code == 302  # a message on the issue's page, not an error page
+    assert not EditionPDF.objects.exists()
 
 
 def test_a_background_render_on_a_full_disk_is_shown_to_staff_and_can_be_run_again(
     publisher_client, db, full_pdf_disk
 ):
     bulletin = issue()
-    article = bulletin.articles.get()
-    article_url = f"/admin/bulletins/article/{article.pk}/change/"
+    later = timezone.now()
+    for _attempt in range(pipeline.MAX_ATTEMPTS):
+        with time_machine.travel(later, tick=False):
+            run_background_work()
+        later += datetime.timedelta(hours=1)
 
-    # The editor's save succeeds; the render comes after, in the background.
-    response = publisher_client.post(
-        article_url, form_data(publisher_client.get(article_url), headline_en="New headline")
-    )
-    assert response.status_code == 302
-    assert services.run_queue() == 3  # three attempts, then it gives up
-
-    request = PDFRenderRequest.objects.get(bulletin=bulletin)
-    assert (request.attempts, request.failure) == (3, "storage-full")
-    assert "No space left on device" in request.last_error
-    article.refresh_from_db()
-    assert article.headline_en == "New headline"
-
+    job = Job.objects.get(task=pipeline.RENDER_PDFS)
+    assert (job.state, job.attempts, job.failure) == ("failed", 5, "storage-full")
+    assert "No space left on device" in job.last_error
     page = publisher_client.get(change_url(bulletin)).content.decode()
-    assert "The PDFs could not be rendered." in page
     assert "The disk where PDFs are stored is full." in page
-    assert "Render the PDFs again" in page
+    assert "Try again now" in page
     dashboard = publisher_client.get("/admin/").content.decode()
-    assert "PDFs that could not be rendered" in dashboard
-    assert "The disk where PDFs are stored is full." in dashboard
-    listing = publisher_client.get("/admin/bulletins/pdfrenderrequest/").content.decode()
+    assert "Background work that failed" in dashboard
+    listing = publisher_client.get("/admin/publishing/job/").content.decode()
     assert "The disk where PDFs are stored is full." in listing
-    # Readers are told the PDF is not ready, not shown an error.
+    # Readers are told the PDF is not ready, not shown an error; the page itself is there.
     assert Client().get("/en/bulletins/2021/3/pdf/").status_code == 503
+    assert Client().get("/en/bulletins/2021/3/").status_code == 200
 
-    # Space was freed: "Render the PDFs again".
+    # Space was freed: "Try again now".
     FailingStorage.accepted = 10
-    render_again = f"/admin/bulletins/bulletin/{bulletin.pk}/pdf/render/"
-    response = publisher_client.post(render_again, follow=True)
-    assert "will be rendered again in the background" in response.content.decode()
-    request.refresh_from_db()
-    assert (request.attempts, request.failure, request.last_error) == (0, "", "")
-    assert services.run_queue() == 1
-    assert BulletinPDF.objects.filter(bulletin=bulletin).count() == 3
-    assert "The PDFs could not be rendered." not in (
-        publisher_client.get(change_url(bulletin)).content.decode()
+    response = publisher_client.post(
+        f"/admin/bulletins/bulletin/{bulletin.pk}/jobs/{job.pk}/retry/", follow=True
     )
-    assert "PDFs that could not be rendered" not in publisher_client.get("/admin/").content.decode()
+    assert "is tried again" in response.content.decode()
+    run_background_work()
+    assert EditionPDF.objects.filter(edition__bulletin=bulletin).count() == 3
+    assert "Try again now" not in publisher_client.get(change_url(bulletin)).content.decode()
+    assert "Background work that failed" not in publisher_client.get("/admin/").content.decode()
 
 
-def test_a_renderer_ended_mid_render_leaves_its_attempt_counted(publisher_client, db, monkeypatch):
-    bulletin = issue()
-    services.schedule_render(bulletin)
-
-    def killed(bulletin, **kwargs):
-        raise KeyboardInterrupt  # stands for a SIGKILL: nothing in the renderer runs after it
-
-    monkeypatch.setattr(services, "render_pdfs", killed)
-    with pytest.raises(KeyboardInterrupt):
-        services.run_queue()
-
-    request = PDFRenderRequest.objects.get(bulletin=bulletin)
-    assert (request.attempts, request.failure) == (1, "unfinished")
-    page = publisher_client.get(change_url(bulletin)).content.decode()
-    assert "Rendering the PDFs failed (attempt 1 of 3); it will be tried again." in page
-    assert "The render stopped before it finished" in page
-
-    # While a renderer holds its lock, the same request reads as being rendered.
-    with services.advisory_lock(services.RUNNER_LOCK):
-        page = publisher_client.get(change_url(bulletin)).content.decode()
-    assert "The PDFs are being rendered now." in page
-
-
-def test_a_renderer_that_cannot_be_started_does_not_fail_the_save(
-    publisher_client, db, settings, monkeypatch, django_capture_on_commit_callbacks
+def test_a_worker_killed_mid_job_leaves_its_attempt_counted_and_is_recovered(
+    publisher_client, db, monkeypatch
 ):
-    settings.LMEC_PDF_RENDERER = "spawn"
-
-    def cannot_fork(*args, **kwargs):
-        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(subprocess, "Popen", cannot_fork)
     bulletin = issue()
-    article = bulletin.articles.get()
-    article_url = f"/admin/bulletins/article/{article.pk}/change/"
-    data = form_data(publisher_client.get(article_url), headline_en="Saved all the same")
 
-    with django_capture_on_commit_callbacks(execute=True):
-        response = publisher_client.post(article_url, data)
+    def killed(job):
+        raise KeyboardInterrupt  # stands for a SIGKILL: nothing in the worker runs after it
 
-    assert response.status_code == 302
-    article.refresh_from_db()
-    assert article.headline_en == "Saved all the same"
-    request = PDFRenderRequest.objects.get(bulletin=bulletin)
-    assert request.failure == "not-started"
-    page = publisher_client.get(change_url(bulletin)).content.decode()
-    assert "The background renderer could not be started." in page
+    monkeypatch.setitem(pipeline.HANDLERS, pipeline.RENDER_PDFS, killed)
+    job = Job.objects.get(task=pipeline.RENDER_PDFS)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run(job.pk)
 
+    job.refresh_from_db()
+    assert (job.state, job.attempts, job.failure) == ("running", 1, "unfinished")
 
-def test_render_again_is_refused_to_the_public_and_needs_a_post(publisher_client, db):
-    bulletin = issue()
-    url = f"/admin/bulletins/bulletin/{bulletin.pk}/pdf/render/"
-
-    assert Client().post(url).status_code == 302  # to the login page
-    assert publisher_client.get(url).status_code == 405
-    assert not PDFRenderRequest.objects.exists()
+    monkeypatch.undo()
+    with time_machine.travel(timezone.now() + pipeline.ABANDONED_AFTER * 2):
+        page = publisher_client.get(change_url(bulletin)).content.decode()
+        assert "The work stopped before it finished" in page
+        assert pipeline.recover_abandoned() == 1
+        run_background_work()
+    job.refresh_from_db()
+    assert job.state == "done"
+    assert EditionPDF.objects.filter(edition__bulletin=bulletin).exists()

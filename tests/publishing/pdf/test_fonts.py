@@ -8,8 +8,8 @@ import pytest
 from bulletins.models import Bulletin
 from publishing.pdf import document, fonts
 from publishing.pdf.render import render_pdf
-from publishing.pdf.services import render_pdfs
-from tests.factories import ArticleFactory, BulletinFactory, ViewpointFactory
+from publishing.pdf.services import render_edition_pdfs
+from tests.factories import ArticleFactory, BulletinFactory, ViewpointFactory, frozen, publish
 from tests.publishing.pdf.reading import font_names, pdf_text, squeeze, undrawn_characters
 
 SAMPLES = {
@@ -50,25 +50,26 @@ def issue_in(language: str, **texts) -> Bulletin:
     """A published issue whose article and viewpoint are written in ``language``."""
     suffix = language.replace("-", "_")
     article = ArticleFactory(
-        bulletin=BulletinFactory(status=Bulletin.Status.PUBLISHED),
+        bulletin=BulletinFactory(),
         **{f"{field}_{suffix}": text for field, text in texts.items() if field != "statement"},
     )
     if texts.get("body"):
         setattr(article, f"body_{suffix}", f"<p>{texts['body']}</p>")
         article.save()
     ViewpointFactory(article=article, **{f"statement_{suffix}": texts["statement"]})
-    return document.issue_queryset().get(pk=article.bulletin_id)
+    return article.bulletin
 
 
 def render(bulletin: Bulletin, edition: str) -> bytes:
-    return render_pdf(document.build_html(bulletin, edition)).content
+    content = frozen(bulletin, ["zh-hans", "en", edition] if edition != "bilingual" else None)
+    return render_pdf(document.build_html(content, edition)).content
 
 
 @pytest.mark.parametrize("language", list(SAMPLES))
 def test_each_mekong_language_is_drawn_with_its_bundled_font(db, language):
     texts = SAMPLES[language]
     bulletin = issue_in(language, **texts)
-    assert language in document.editions(bulletin)
+    assert language in frozen(bulletin)["languages"]
 
     content = render(bulletin, language)
 
@@ -129,6 +130,7 @@ def test_a_character_no_font_has_is_caught(db, caplog, settings, tmp_path):
     )
     assert fonts.missing_characters("吉田𠮷野") == ["𠮷"]
 
+    publish(bulletin)
     with caplog.at_level(logging.WARNING, logger="publishing.pdf.services"):
-        render_pdfs(bulletin)
+        render_edition_pdfs(bulletin.editions.get())
     assert "no bundled font has 𠮷" in caplog.text

@@ -6,7 +6,7 @@ from PIL import Image
 from bulletins.models import ArticleImage
 from publishing.pdf import document
 from publishing.pdf.render import IMAGE_MAX_PIXELS, image_for_print, render_pdf
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, frozen
 from tests.publishing.pdf.reading import pdf_text, reader
 
 
@@ -26,9 +26,7 @@ def test_article_images_are_printed_with_their_caption_and_credit(db, settings, 
         caption_zh_hans="深圳福田红树林保护区",
         credit_zh_hans="摄影：李霞",
     )
-    bulletin = document.issue_queryset().get(pk=article.bulletin_id)
-
-    content = render_pdf(document.build_html(bulletin, "zh-hans")).content
+    content = render_pdf(document.build_html(frozen(article.bulletin), "zh-hans")).content
 
     images = {
         obj.idnum

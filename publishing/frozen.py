@@ -1,0 +1,247 @@
+"""An edition's content ready to show in one language: the one way from a frozen document
+(publishing/snapshot.py) to what a page, a PDF, a feed or the search index shows.
+
+``FrozenIssue(content, language)`` gives the issue with its articles, viewpoints, images
+and closing blocks; each text is a ``LocalizedText`` found by the fallback chain
+(``lmec.localized.language_chain``) among the edition's languages, so it knows the
+language it is really in. The speaker line (who spoke, with which title, for whom) is
+composed here once for every output.
+"""
+
+import datetime
+from functools import cached_property
+
+from django.core.files.storage import default_storage
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from lmec import renditions
+from lmec.localized import LocalizedText, text_in
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+class _Texts:
+    """Attribute access to the texts of one record: ``article.text.headline``."""
+
+    def __init__(self, record: dict, names, language: str, source_language: str):
+        for name in names:
+            setattr(self, name, text_in(record.get(name) or {}, language, source_language))
+
+
+class FrozenRegistry:
+    """The partners, people, events and topics an edition mentions, as they were."""
+
+    def __init__(self, data: dict, language: str):
+        self.data = data
+        self.language = language
+
+    def _text(self, kind: str, pk, name: str) -> LocalizedText:
+        record = self.data.get(kind, {}).get(str(pk), {})
+        # Registry records are written in Chinese first.
+        return text_in(record.get(name) or {}, self.language, "zh-hans")
+
+    def slug(self, kind: str, pk) -> str:
+        return self.data.get(kind, {}).get(str(pk), {}).get("slug", "")
+
+    def organization(self, pk):
+        return FrozenOrganization(
+            pk=pk,
+            slug=self.slug("organizations", pk),
+            name=self._text("organizations", pk, "name"),
+            short_name=self._text("organizations", pk, "short_name"),
+        )
+
+    def person_name(self, pk) -> LocalizedText:
+        return self._text("people", pk, "name")
+
+    def event(self, pk):
+        if pk is None:
+            return None
+        return FrozenLink(
+            pk, self.slug("events", pk), self._text("events", pk, "title"), "events:detail"
+        )
+
+    def topic(self, pk):
+        return FrozenLink(
+            pk, self.slug("topics", pk), self._text("topics", pk, "name"), "bulletins:topic-detail"
+        )
+
+
+class FrozenLink:
+    """An event or a topic as an edition names it, with the address of its page."""
+
+    def __init__(self, pk, slug, name, url_name):
+        self.pk, self.slug, self.name, self.url_name = pk, slug, name, url_name
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(self.url_name, kwargs={"slug": self.slug})
+
+
+class FrozenOrganization:
+    def __init__(self, pk, slug, name, short_name):
+        self.pk, self.slug, self.name, self.short_name = pk, slug, name, short_name
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+
+class FrozenImage:
+    def __init__(self, record: dict, language: str, source_language: str):
+        self.pk = record["id"]
+        self.name = record["name"]
+        self.width, self.height = record.get("width"), record.get("height")
+        self.text = _Texts(record, ("alt_text", "caption", "credit"), language, source_language)
+        self.text.alt = self.text.alt_text
+
+    @cached_property
+    def sources(self) -> "renditions.Sources":
+        return renditions.sources(_StoredFile(self.name), self.width, self.height)
+
+
+class _StoredFile:
+    """What lmec.renditions and templates need of a stored image: its name, storage, URL."""
+
+    storage = default_storage
+
+    def __init__(self, name):
+        self.name = name
+
+    def __bool__(self):
+        return bool(self.name)
+
+    @property
+    def url(self):
+        return self.storage.url(self.name)
+
+
+class FrozenViewpoint:
+    def __init__(self, record: dict, article, registry: FrozenRegistry, language, source_language):
+        self.pk = record["id"]
+        self.article = article
+        self.organization = registry.organization(record["organization"])
+        self.person_id = record.get("person")
+        texts = _Texts(
+            record, ("speaker_label", "speaker_title", "statement"), language, source_language
+        )
+        speaker = registry.person_name(self.person_id) if self.person_id else texts.speaker_label
+        self.text = _Texts({}, (), language, source_language)
+        self.text.statement = texts.statement
+        self.text.speaker = speaker
+        self.text.title = texts.speaker_title
+        self.text.organization = self.organization.name
+
+    def speaker_line(self) -> str:
+        """Who spoke, as one line: "技术顾问Kerstin Brauneder", "Kerstin Brauneder, Technical
+        Adviser", or the label of an unnamed speaker ("世界自然基金会代表")."""
+        speaker, title = self.text.speaker, self.text.title
+        if not speaker:
+            return str(self.text.organization)
+        if not title or not self.person_id:
+            return str(speaker)
+        if title.lang == "zh-hans":
+            return f"{title}{speaker}"
+        with translation.override(title.lang):
+            return _("%(name)s, %(title)s") % {"name": speaker, "title": title}
+
+
+class FrozenArticle:
+    def __init__(self, record: dict, issue: "FrozenIssue"):
+        language, source = issue.language, issue.source_language
+        self.issue = issue
+        self.bulletin = issue  # templates written for records say article.bulletin
+        self.pk = record["id"]
+        self.slug = record["slug"]
+        self.position = record["position"]
+        self.text = _Texts(
+            record, ("kicker", "headline", "body", "viewpoints_heading"), language, source
+        )
+        self.event = issue.registry.event(record.get("event"))
+        self.topics = [issue.registry.topic(pk) for pk in record.get("topics", [])]
+        self.images = [FrozenImage(image, language, source) for image in record.get("images", [])]
+        self.viewpoints = [
+            FrozenViewpoint(viewpoint, self, issue.registry, language, source)
+            for viewpoint in record.get("viewpoints", [])
+        ]
+
+    def __str__(self):
+        return self.text.headline
+
+    def get_absolute_url(self):
+        return self.issue.article_url(self)
+
+
+class FrozenContact:
+    def __init__(self, record: dict, language: str, source_language: str):
+        names = text_in(record.get("organization_names") or {}, language, source_language)
+        self.organization_names = names
+        self.organization_name_list = [
+            LocalizedText(line.strip(), names.lang, language)
+            for line in names.splitlines()
+            if line.strip()
+        ]
+        self.address = text_in(record.get("address") or {}, language, source_language)
+        self.wechat = text_in(record.get("wechat") or {}, language, source_language)
+        self.postcode = record.get("postcode", "")
+        self.phone = record.get("phone", "")
+        self.fax = record.get("fax", "")
+        self.emails = record.get("emails", [])
+        self.website = record.get("website", "")
+
+
+class FrozenIssue:
+    """An edition's content in one reader's language (see the module's docstring)."""
+
+    def __init__(self, content: dict, language: str, *, article_url=None):
+        self.content = content
+        self.language = language
+        self.source_language = content["source_language"]
+        self.languages = content["languages"]
+        self.year = content["year"]
+        self.number = content["number"]
+        self.publication_date = _date(content["publication_date"])
+        self.registry = FrozenRegistry(content.get("registry", {}), language)
+        self._article_url = article_url
+        source = self.source_language
+        self.title = text_in(content.get("title") or {}, language, source)
+        self.summary = text_in(content.get("summary") or {}, language, source)
+        cover = content.get("cover_image")
+        self.cover_image = _StoredFile(cover["name"]) if cover else None
+        self.cover_image_alt = text_in(cover["alt"], language, source) if cover else ""
+        self.contact = FrozenContact(content["contact"], language, source)
+        self.about = text_in(content["about"].get("text") or {}, language, source)
+        self.articles = [FrozenArticle(article, self) for article in content["articles"]]
+
+    @property
+    def label(self):
+        return _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
+
+    @property
+    def display_title(self) -> LocalizedText:
+        """The issue's own title, else its lead article's headline."""
+        if self.title or not self.articles:
+            return self.title
+        return self.articles[0].text.headline
+
+    def get_absolute_url(self):
+        return reverse("bulletins:detail", kwargs={"year": self.year, "number": self.number})
+
+    def article_url(self, article) -> str:
+        if self._article_url is not None:
+            return self._article_url(article)
+        return reverse(
+            "bulletins:article",
+            kwargs={"year": self.year, "number": self.number, "slug": article.slug},
+        )
+
+    def article(self, slug: str):
+        return next((article for article in self.articles if article.slug == slug), None)
