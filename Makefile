@@ -12,15 +12,16 @@ PORT ?= 8000
 
 .PHONY: run test lint format bench loadtest backup restore lock install messages clean
 
-run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://127.0.0.1:8000/
+run: $(INSTALLED)  ## install, migrate, load the demo content; serve http://127.0.0.1:8000/ with a worker
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
-	$(PY) manage.py render_pdfs --stale --verbosity 0
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py refresh_outputs --verbosity 0
+	LMEC_HOST=$(HOST) LMEC_PORT=$(PORT) $(BIN)/honcho -f Procfile.dev start
 
-test: $(INSTALLED)  ## lint, then the whole test suite against a throwaway PostgreSQL database
+test: $(INSTALLED)  ## lint and check the layers, then the whole test suite against a throwaway PostgreSQL database
 	scripts/system-packages test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest
 
 lint: $(INSTALLED)
