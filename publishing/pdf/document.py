@@ -2,8 +2,10 @@
 
 An edition is a content language ("zh-hans", "en", "th", …) or ``BILINGUAL`` (each
 article in Chinese, then in English). The HTML is built from the same records as the web
-page, with the text of each field in the edition's language, or in the issue's source
-language when a translation is missing, always marked with its ``lang``.
+page, with the text of each field in the edition's language, or in the next language of
+``lmec.localized.fallback_chain`` that has it (English, then the issue's source language,
+for the Mekong languages), always marked with its ``lang``; an article printed in another
+language than the edition's says so.
 
 The fingerprint is the SHA-256 of that HTML (stylesheet included) and of the bundled
 fonts: any change a reader could see in the PDF gives a new fingerprint, hence a new file;
@@ -11,7 +13,6 @@ nothing else does. It holds no path of this machine, so every server computes th
 """
 
 import hashlib
-import importlib.util
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -19,20 +20,19 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import to_locale
 from modeltranslation.utils import build_localized_fieldname
 
 from bulletins.models import Article, Bulletin
+from lmec.dates import format_date
+from lmec.localized import fallback_chain
+from lmec.segmentation import html_with_break_opportunities
 from publishing.pdf import fonts
 
 BILINGUAL = "bilingual"
 BILINGUAL_LANGUAGES = ("zh-hans", "en")
-# The interface (labels, running header) is in Chinese or English; PDFs in the Mekong
-# languages print their labels in English rather than in the Chinese Django falls back to.
-INTERFACE_LANGUAGES = ("zh-hans", "en")
 CENTER_NAME_ZH = "澜沧江-湄公河环境合作中心"
 CENTER_NAME_EN = "Lancang-Mekong Environmental Cooperation Center"
 
@@ -82,9 +82,9 @@ class Text:
         return bool(self.value)
 
 
-def pick(obj, name: str, language: str, fallbacks: tuple[str, ...]) -> Text:
+def pick(obj, name: str, language: str, source_language: str) -> Text:
     """The field ``name`` of ``obj`` in ``language``, else in the first fallback that has it."""
-    for code in (language, *fallbacks):
+    for code in fallback_chain(language, source_language):
         value = getattr(obj, build_localized_fieldname(name, code), "") or ""
         if value.strip():
             return Text(value, code)
@@ -114,15 +114,15 @@ class Version:
     images: list = field(default_factory=list)
 
 
-def named_speaker(viewpoint, language: str, fallbacks: tuple[str, ...]) -> Text:
+def named_speaker(viewpoint, language: str, source_language: str) -> Text:
     """ "技术顾问Kerstin Brauneder", "Kerstin Brauneder, Technical Adviser"; empty if unnamed.
 
     An unnamed speaker ("世界自然基金会代表") is already named by the statement itself.
     """
     if not viewpoint.person_id:
         return Text("", language)
-    name = pick(viewpoint.person, "name", language, fallbacks)
-    title = pick(viewpoint, "speaker_title", language, fallbacks)
+    name = pick(viewpoint.person, "name", language, source_language)
+    title = pick(viewpoint, "speaker_title", language, source_language)
     if not title:
         return name
     if title.lang == "zh-hans":
@@ -130,16 +130,16 @@ def named_speaker(viewpoint, language: str, fallbacks: tuple[str, ...]) -> Text:
     return Text(f"{name}, {title}", title.lang)
 
 
-def article_version(article: Article, language: str, fallbacks: tuple[str, ...]) -> Version:
+def article_version(article: Article, language: str, source_language: str) -> Version:
     def text(obj, name):
-        return pick(obj, name, language, fallbacks)
+        return pick(obj, name, language, source_language)
 
     viewpoints = []
     for viewpoint in article.viewpoints.all():
         viewpoints.append(
             {
                 "statement": text(viewpoint, "statement"),
-                "speaker": named_speaker(viewpoint, language, fallbacks),
+                "speaker": named_speaker(viewpoint, language, source_language),
                 "organization": text(viewpoint.organization, "name"),
                 "organization_url": url_in(
                     language, "partners:detail", slug=viewpoint.organization.slug
@@ -174,42 +174,23 @@ def article_version(article: Article, language: str, fallbacks: tuple[str, ...])
     )
 
 
-def closing_blocks(bulletin: Bulletin, language: str, fallbacks: tuple[str, ...]) -> dict:
+def closing_blocks(bulletin: Bulletin, language: str, source_language: str) -> dict:
     contact, about = bulletin.contact_block, bulletin.about_block
-    names = pick(contact, "organization_names", language, fallbacks)
+    names = pick(contact, "organization_names", language, source_language)
     return {
         "lang": language,
-        "interface_lang": language if language in INTERFACE_LANGUAGES else "en",
         "organization_names": [
             Text(line.strip(), names.lang) for line in names.value.splitlines() if line.strip()
         ],
-        "address": pick(contact, "address", language, fallbacks),
+        "address": pick(contact, "address", language, source_language),
         "postcode": contact.postcode,
         "phone": contact.phone,
         "fax": contact.fax,
         "emails": contact.email_list(),
         "website": contact.website,
-        "wechat": pick(contact, "wechat", language, fallbacks),
-        "about": pick(about, "text", language, fallbacks),
+        "wechat": pick(contact, "wechat", language, source_language),
+        "about": pick(about, "text", language, source_language),
     }
-
-
-@cache
-def has_date_formats(language: str) -> bool:
-    """Whether Django knows how ``language`` writes dates (not Lao nor Burmese)."""
-    try:
-        return (
-            importlib.util.find_spec(f"django.conf.locale.{to_locale(language)}.formats")
-            is not None
-        )
-    except ModuleNotFoundError:
-        return False
-
-
-def date_text(date, language: str) -> str:
-    """The date as printed: 2020年3月27日, March 27, 2020, 27 มีนาคม 2020, …"""
-    with translation.override(language if has_date_formats(language) else "en"):
-        return formats.date_format(date, "DATE_FORMAT")
 
 
 def css_string(value: str) -> str:
@@ -236,30 +217,26 @@ def page_counter_css(template: str) -> str:
 
 
 def masthead(bulletin: Bulletin, language: str) -> dict:
-    interface = language if language in INTERFACE_LANGUAGES else "en"
-    with translation.override(interface):
+    with translation.override(language):
         return {
-            "lang": interface,
+            "lang": language,
             "label": str(bulletin.label),
-            "date": date_text(bulletin.publication_date, language),
+            "date": format_date(bulletin.publication_date, language),
             "date_iso": bulletin.publication_date.isoformat(),
         }
 
 
 def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> dict:
     languages = BILINGUAL_LANGUAGES if edition == BILINGUAL else (edition,)
-    fallbacks = tuple(
-        dict.fromkeys(code for code in (bulletin.source_language, *BILINGUAL_LANGUAGES))
-    )
+    source_language = bulletin.source_language
     main = languages[0]
-    interface = main if main in INTERFACE_LANGUAGES else "en"
-    with translation.override(interface):
+    with translation.override(main):
         series = _("Bulletin")
         page_of = page_counter_css(_("Page {page} of {pages}"))
         draft_notice = _("Draft, not published") if draft else ""
         label = str(bulletin.label)
     articles = [
-        [article_version(article, language, fallbacks) for language in languages]
+        [article_version(article, language, source_language) for language in languages]
         for article in bulletin.articles.all()
     ]
     mastheads = [masthead(bulletin, language) for language in languages]
@@ -269,7 +246,7 @@ def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> d
             title = f"简报 {mastheads[0]['label']} / Bulletin {bulletin.label}"
     keywords = sorted(
         {
-            pick(topic, "name", main, fallbacks).value
+            pick(topic, "name", main, source_language).value
             for article in bulletin.articles.all()
             for topic in article.topics.all()
         }
@@ -277,7 +254,6 @@ def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> d
     )
     return {
         "lang": main,
-        "interface_lang": interface,
         "title": title,
         "author": f"{CENTER_NAME_ZH} {CENTER_NAME_EN}",
         "keywords": keywords,
@@ -290,7 +266,7 @@ def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> d
         "draft_notice": draft_notice,
         "draft_notice_css": mark_safe(css_string(draft_notice)),
         "articles": articles,
-        "closing": [closing_blocks(bulletin, language, fallbacks) for language in languages],
+        "closing": [closing_blocks(bulletin, language, source_language) for language in languages],
         # The printed date, not the publication time: rescheduling changes no PDF.
         "created": bulletin.publication_date.isoformat(),
         "font_faces": [
@@ -306,8 +282,10 @@ def build_context(bulletin: Bulletin, edition: str, *, draft: bool = False) -> d
 def build_html(bulletin: Bulletin, edition: str, *, draft: bool = False) -> str:
     """The HTML of ``edition`` of ``bulletin``; ``draft`` marks every page as a draft."""
     context = build_context(bulletin, edition, draft=draft)
-    with translation.override(context["interface_lang"]):
-        return render_to_string("bulletins/pdf/bulletin.html", context)
+    with translation.override(context["lang"]):
+        html = render_to_string("bulletins/pdf/bulletin.html", context)
+    # Lines of Thai, Lao, Khmer and Burmese may break between words, not only at spaces.
+    return html_with_break_opportunities(html)
 
 
 @cache
