@@ -6,6 +6,7 @@ PostgreSQL server (lmec/devdb.py). With DJANGO_DEBUG=false the site refuses to s
 without DJANGO_SECRET_KEY and DATABASE_URL.
 """
 
+import unicodedata
 from datetime import timedelta
 from pathlib import Path
 
@@ -72,7 +73,8 @@ MIDDLEWARE = [
     "lmec.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware, sending "/" to the reader's language (English for any other).
+    "lmec.languages.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -174,6 +176,12 @@ LANGUAGES = [
 LANG_INFO.setdefault("lo", {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"})
 # Django names Khmer "Khmer" in its own language; the language switcher shows ខ្មែរ.
 LANG_INFO["km"] = {**LANG_INFO["km"], "name_local": "ខ្មែរ"}
+# Django writes "Tiếng Việt" decomposed (NFD); pages are NFC, as HTML checkers expect.
+for _code, _name in LANGUAGES:
+    LANG_INFO[_code] = {
+        **LANG_INFO[_code],
+        "name_local": unicodedata.normalize("NFC", LANG_INFO[_code]["name_local"]),
+    }
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans", "en")
