@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from lmec import renditions
+from lmec.dates import format_year
 from lmec.localized import has_language
 from lmec.richtext import RichTextField
 from lmec.slugs import unique_slug
@@ -225,7 +226,10 @@ class Bulletin(models.Model):
     @property
     def label(self):
         """The issue label, "2020年第2期" / "No. 2, 2020", in the active language."""
-        return _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
+        return _("No. %(number)s, %(year)s") % {
+            "number": self.number,
+            "year": format_year(self.year),
+        }
 
     @property
     def is_public(self):

@@ -14,6 +14,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from events.models import Event, EventOrganizer
+from lmec.dates import format_year
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin, cacheable_page
 from lmec.seo import PageMeta, describe, publisher_json_ld
@@ -59,7 +60,9 @@ class EventListView(EventViewMixin, ListView):
         past_by_year = {}
         for event in past:
             past_by_year.setdefault(event.start_date.year, []).append(event)
-        title = _("Events of %(year)s") % {"year": self.year} if self.year else _("Events")
+        title = (
+            _("Events of %(year)s") % {"year": format_year(self.year)} if self.year else _("Events")
+        )
         context.update(
             year=self.year,
             years=self.years,

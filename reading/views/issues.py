@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from bulletins.models import Article, ArticleImage, Bulletin, Viewpoint
+from lmec.dates import format_year
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin
 from lmec.seo import PageMeta, describe, publisher_json_ld
@@ -125,7 +126,11 @@ class ArchiveView(BulletinViewMixin, ListView):
         years = list(
             Bulletin.objects.published().order_by("-year").values_list("year", flat=True).distinct()
         )
-        title = _("Issues of %(year)s") % {"year": year} if year else _("Archive of issues")
+        title = (
+            _("Issues of %(year)s") % {"year": format_year(year)}
+            if year
+            else _("Archive of issues")
+        )
         context.update(
             year=year,
             years=years,

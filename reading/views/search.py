@@ -8,6 +8,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from bulletins.models import SearchEntry
+from lmec.dates import format_year
 from lmec.seo import PageMeta
 from publishing import search as search_index
 
@@ -33,7 +34,7 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+        self.fields["year"].choices = [("", _("All years"))] + [(y, format_year(y)) for y in years]
 
 
 def search(request):
