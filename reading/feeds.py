@@ -1,4 +1,7 @@
-"""RSS 2.0 and Atom feeds of new issues, one per language (/<lang>/feeds/rss/, …/atom/)."""
+"""RSS 2.0 and Atom feeds of new issues, one per language (/<lang>/feeds/rss/, …/atom/).
+
+Texts missing in the feed's language come by lmec.localized's fallback chain (English
+before Chinese for the Mekong languages), marked with their ``lang``."""
 
 import datetime
 
@@ -11,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from bulletins.models import Bulletin
 from lmec.localized import localized
+from reading.templatetags.reading import lang_attr
 from reading.views.issues import headlines_prefetch, issue_label, issue_title
 
 ITEMS = 20
@@ -51,16 +55,17 @@ class LatestIssuesFeed(Feed):
 
     def item_description(self, bulletin):
         summary = localized(bulletin, "summary")
-        headlines = format_html_join(
-            "",
-            "<li>{}</li>",
-            (
-                (localized(article, "headline", bulletin.source_language),)
-                for article in bulletin.articles.all()
-            ),
+        headlines = [
+            localized(article, "headline", bulletin.source_language)
+            for article in bulletin.articles.all()
+        ]
+        items = format_html_join(
+            "", "<li{}>{}</li>", ((lang_attr(headline), headline) for headline in headlines)
         )
         return format_html(
-            "{}<ul>{}</ul>", format_html("<p>{}</p>", summary) if summary else "", headlines
+            "{}<ul>{}</ul>",
+            format_html("<p{}>{}</p>", lang_attr(summary), summary) if summary else "",
+            items,
         )
 
     def item_link(self, bulletin):
