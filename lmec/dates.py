@@ -16,6 +16,7 @@ import datetime
 from functools import cache
 
 from babel.dates import format_date as babel_format_date
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from lmec.languages import babel_locale
@@ -62,3 +63,12 @@ def format_date_range(
     if end is None or end == start:
         return format_date(start, language)
     return format_date(start, language) + RANGE_SEPARATOR + format_date(end, language)
+
+
+def format_datetime(value: datetime.datetime, language: str | None = None) -> str:
+    """The long date and the 24-hour time, in the site's time zone: "2020年8月3日 14:30".
+
+    The time is written the same in every language: CLDR's Khmer and English times would
+    add a Latin "PM"."""
+    local = timezone.localtime(value)
+    return f"{format_date(local.date(), language)} {local:%H:%M}"

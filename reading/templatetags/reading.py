@@ -161,6 +161,12 @@ def long_date(value):
 
 
 @register.filter
+def long_datetime(value):
+    """The long date and the time, in the site's time zone (lmec/dates.py)."""
+    return dates.format_datetime(value) if value else ""
+
+
+@register.filter
 def year(value):
     """A year as the page's language counts it ("2563" in Thai for 2020)."""
     return dates.format_year(int(value)) if value else ""

@@ -34,6 +34,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("type", "year", "language"):
+            self.fields[name].error_messages["invalid_choice"] = _("Choose one of those offered.")
         self.fields["year"].choices = [("", _("All years"))] + [(y, format_year(y)) for y in years]
 
 
