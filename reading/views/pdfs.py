@@ -14,6 +14,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from lmec.localized import fallback_chain
 from publishing.pdf import document
 from publishing.pdf.services import current_pdf, request_render
 
@@ -28,8 +29,16 @@ def bulletin_pdf(request, year, number, bilingual=False):
     if edition not in editions:
         if bilingual:
             raise Http404("This issue has no bilingual edition.")
-        # Not written in the reader's language: the edition in the issue's source language.
-        with translation.override(bulletin.source_language):
+        # Not written in the reader's language: the next edition in the fallback chain.
+        fallback = next(
+            (
+                code
+                for code in fallback_chain(edition, bulletin.source_language)
+                if code in editions
+            ),
+            bulletin.source_language,
+        )
+        with translation.override(fallback):
             return redirect(reverse("bulletins:pdf", kwargs={"year": year, "number": number}))
 
     pdf = current_pdf(bulletin, edition)
