@@ -13,9 +13,6 @@ from modeltranslation.utils import build_localized_fieldname
 
 DEFAULT_SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 ENGLISH = "en"
-# Readers of these languages read English more often than Chinese: where their own
-# language is missing, English comes before the item's source language.
-MEKONG_LANGUAGES = ("th", "vi", "lo", "km", "my")
 
 
 class LocalizedText(str):
@@ -40,7 +37,7 @@ def fallback_chain(requested: str, source_language: str | None = None) -> list[s
     text is missing too, so that a reader never gets an empty page.
     """
     chain = [requested]
-    if requested in MEKONG_LANGUAGES:
+    if requested in settings.LMEC_ENGLISH_FIRST_LANGUAGES:
         chain.append(ENGLISH)
     chain += [source_language or DEFAULT_SOURCE_LANGUAGE, DEFAULT_SOURCE_LANGUAGE, ENGLISH]
     return list(dict.fromkeys(code for code in chain if code))

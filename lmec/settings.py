@@ -184,7 +184,15 @@ for _code, _name in LANGUAGES:
     }
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans", "en")
+# Readers of these languages read English more often than Chinese: where their language is
+# missing, English comes before an item's source language (lmec.localized.fallback_chain).
+# modeltranslation's own fallback (a field read directly, without its source language)
+# follows the same order.
+LMEC_ENGLISH_FIRST_LANGUAGES = ("th", "vi", "lo", "km", "my")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("zh-hans", "en"),
+    **dict.fromkeys(LMEC_ENGLISH_FIRST_LANGUAGES, ("en", "zh-hans")),
+}
 MODELTRANSLATION_CUSTOM_FIELDS = ("RichTextField",)
 # modeltranslation's language tabs need jQuery UI; serve it ourselves rather than from Google's CDN,
 # which is unreachable from mainland China.

@@ -45,6 +45,7 @@ from modeltranslation.utils import build_localized_fieldname
 from bulletins.models import Article, SearchEntry, Viewpoint, published_condition
 from events.models import Event
 from lmec import segmentation
+from lmec.localized import fallback_chain
 from lmec.seo import plain_text
 from partners.models import Organization
 
@@ -461,8 +462,9 @@ def search(
 ):
     """The entries matching ``query``, best first, one per item.
 
-    An item written in several languages matches once, in the reader's ``language`` when
-    that version matches, else in its best-ranked version.
+    An item written in several languages matches once: in the first language of the
+    reader's fallback chain (lmec.localized) whose version matches (a Thai reader: Thai,
+    then English, then Chinese), else in its best-ranked version.
     """
     matches = visible_entries().filter(query.condition())
     if kind:
@@ -474,7 +476,13 @@ def search(
     best = (
         matches.annotate(
             rank=query.rank(),
-            preferred=Case(When(language=language, then=Value(0)), default=Value(1)),
+            preferred=Case(
+                *(
+                    When(language=code, then=Value(order))
+                    for order, code in enumerate(fallback_chain(language))
+                ),
+                default=Value(len(settings.LANGUAGES)),
+            ),
         )
         .order_by("kind", "object_id", "preferred", "-rank")
         .distinct("kind", "object_id")

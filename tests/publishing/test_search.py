@@ -295,3 +295,20 @@ def test_thai_lao_khmer_and_burmese_are_indexed_as_words():
     assert search.segmented_tsquery("ការអភិរក្ស ព្រៃ", search.segmentation.words) == (
         "('ការ' <-> 'អភិរក្ស') & ('ព្រៃ')"
     )
+
+
+@pytest.mark.django_db
+def test_a_thai_reader_finds_an_item_in_english_before_chinese(client):
+    # The Chinese version ranks higher (the name in its headline); English is still shown.
+    ArticleFactory(
+        bulletin=published(year=2021, number=1),
+        headline_zh_hans="WWF谈红树林",
+        headline_en="Mangroves",
+        body_en="<p>The WWF representative spoke about mangroves.</p>",
+    )
+
+    html = client.get("/th/search/", {"q": "WWF"}).content.decode()
+
+    assert '<li class="result" lang="en">' in html
+    assert ">Mangroves</a>" in html
+    assert "<mark>WWF</mark> representative" in html
