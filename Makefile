@@ -74,20 +74,12 @@ lock:  ## re-resolve pyproject.toml's dependencies into requirements.lock
 	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
 		--generate-hashes --quiet -o requirements.lock
 
-# Languages whose interface is not translated yet: their catalogs say the English text, so
-# that their pages fall back to English rather than to Chinese (Django's default language).
-ENGLISH_INTERFACE := th vi lo km my
+# Every interface language but English, whose text is the source strings themselves.
+MESSAGE_LOCALES := zh_Hans th vi lo km my
 
-messages: $(INSTALLED)  ## update and compile the interface translations (needs GNU gettext)
-	$(PY) manage.py makemessages --locale zh_Hans --keep-pot --no-obsolete --ignore ".venv/*" --ignore "var/*" --ignore "tests/*"
-	@for code in $(ENGLISH_INTERFACE); do \
-		mkdir -p locale/$$code/LC_MESSAGES; \
-		msgen locale/django.pot | sed -e '1,/^msgid/{/^#, fuzzy/d}' -e 's/charset=CHARSET/charset=UTF-8/' \
-			-e 's/nplurals=INTEGER; plural=EXPRESSION;/nplurals=2; plural=(n != 1);/' \
-			-e "s/^\"Language: \\\\n\"/\"Language: $$code\\\\n\"/" \
-			> locale/$$code/LC_MESSAGES/django.po; \
-	done
-	rm -f locale/django.pot
+messages: $(INSTALLED)  ## update the catalogs with the code's strings (msgmerge) and compile them (needs GNU gettext)
+	$(PY) manage.py makemessages $(addprefix --locale ,$(MESSAGE_LOCALES)) --no-obsolete \
+		--ignore ".venv/*" --ignore "var/*" --ignore "tests/*"
 	$(PY) manage.py compilemessages --ignore ".venv/*"
 
 clean:  ## remove the virtual environment (the database in var/ is kept)

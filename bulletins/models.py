@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
 from lmec import renditions
+from lmec.dates import format_year
 from lmec.richtext import RichTextField
 from lmec.slugs import unique_slug
 from lmec.validators import validate_image_upload
@@ -190,7 +191,10 @@ class Bulletin(models.Model):
     @property
     def label(self):
         """The issue label, "2020年第2期" / "No. 2, 2020", in the active language."""
-        return _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
+        return _("No. %(number)s, %(year)s") % {
+            "number": self.number,
+            "year": format_year(self.year),
+        }
 
     @property
     def display_title(self):

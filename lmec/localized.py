@@ -1,9 +1,10 @@
-"""Which language a translated value really comes from.
+"""Which language a translated value really comes from, and which to try when it is missing.
 
 modeltranslation already falls back to Chinese when a field is empty in the reader's
 language, but it does not say so. Pages must mark such text with its own ``lang``
 attribute and tell the reader; ``localized()`` returns the text together with the
-language it was found in.
+language it was found in. ``fallback_chain()`` is the one rule for the order in which
+languages are tried, used by pages, PDFs, feeds, calendars and search.
 """
 
 from django.conf import settings
@@ -11,6 +12,7 @@ from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
 
 DEFAULT_SOURCE_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+ENGLISH = "en"
 
 
 class LocalizedText(str):
@@ -26,24 +28,24 @@ class LocalizedText(str):
         return text
 
 
-# Readers of these languages are shown English where their own is missing, before the
-# item's source language: a Thai reader understands the English of an issue written in
-# Chinese far more often than its Chinese.
-ENGLISH_FIRST = ("th", "vi", "lo", "km", "my")
+def fallback_chain(requested: str, source_language: str | None = None) -> list[str]:
+    """The languages to try for a text, in order.
 
-
-def language_chain(requested: str, source_language: str | None = None) -> list[str]:
-    """The languages to try, in order: the reader's, English for the Mekong languages,
-    then the item's source language (the one rule for every output)."""
-    source_language = source_language or DEFAULT_SOURCE_LANGUAGE
-    chain = [requested, *(["en"] if requested in ENGLISH_FIRST else []), source_language]
-    chain += list(settings.MODELTRANSLATION_FALLBACK_LANGUAGES)
+    A Thai, Vietnamese, Lao, Khmer or Burmese reader gets their language, else English,
+    else the item's source language; a Chinese or English reader gets theirs, else the
+    source language. Chinese, then English, close the chain for an item whose source
+    text is missing too, so that a reader never gets an empty page.
+    """
+    chain = [requested]
+    if requested in settings.LMEC_ENGLISH_FIRST_LANGUAGES:
+        chain.append(ENGLISH)
+    chain += [source_language or DEFAULT_SOURCE_LANGUAGE, DEFAULT_SOURCE_LANGUAGE, ENGLISH]
     return list(dict.fromkeys(code for code in chain if code))
 
 
 def text_in(values: dict, requested: str, source_language: str) -> LocalizedText:
     """A text of a frozen document (``{language: text}``) for a reader of ``requested``."""
-    for code in language_chain(requested, source_language):
+    for code in fallback_chain(requested, source_language):
         if value := values.get(code):
             return LocalizedText(value, code, requested)
     return LocalizedText("", requested, requested)
@@ -58,7 +60,7 @@ def localized(obj, field: str, source_language: str | None = None) -> LocalizedT
     """``obj.<field>`` in the active language, else in the first language that has it."""
     requested = get_language() or settings.LANGUAGE_CODE
     source_language = source_language or source_language_of(obj)
-    for code in language_chain(requested, source_language):
+    for code in fallback_chain(requested, source_language):
         value = getattr(obj, build_localized_fieldname(field, code), None)
         if value:
             return LocalizedText(value, code, requested)

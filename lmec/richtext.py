@@ -7,6 +7,7 @@ so stored HTML can never carry a script, whatever path the text came in by.
 
 from django.utils.html import escape
 from django_prose_editor.fields import ProseEditorField
+from modeltranslation.fields import TranslationFieldDescriptor
 
 EXTENSIONS = {
     "Bold": True,
@@ -35,8 +36,20 @@ class RichTextField(ProseEditorField):
         value = super().pre_save(model_instance, add)
         if value:
             value = self.sanitize(value)  # the sanitizer ProseEditorField made from EXTENSIONS
-            setattr(model_instance, self.attname, value)
+            if not is_translated_original(model_instance, self.attname):
+                setattr(model_instance, self.attname, value)
         return value
+
+
+def is_translated_original(model_instance, attname: str) -> bool:
+    """Whether ``attname`` is the untranslated field of a modeltranslation field (``body``
+    beside ``body_zh_hans``, ``body_en``, …).
+
+    That attribute reads the active language's text, or its fallback, and writes the active
+    language's field: writing back what it read would copy the Chinese body into an empty
+    English one. Each language's field is sanitized by its own ``pre_save``.
+    """
+    return isinstance(type(model_instance).__dict__.get(attname), TranslationFieldDescriptor)
 
 
 def paragraphs_html(paragraphs: list[str]) -> str:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.templatetags.static import static
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 DEFAULT_IMAGE = "img/og-default.png"
@@ -42,8 +41,11 @@ def plain_text(value: str) -> str:
 
 
 def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
-    """A plain-text summary of (possibly HTML) ``text`` for meta descriptions."""
-    return Truncator(plain_text(text)).chars(chars)
+    """A plain-text summary of (possibly HTML) ``text`` for meta descriptions, at most
+    ``chars`` long with its ellipsis (written as it is in every language: Django's
+    Truncator would ask for a translation of it that Lao and Burmese lack)."""
+    text = plain_text(text)
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
 def site_description() -> str:

@@ -6,6 +6,7 @@ PostgreSQL server (lmec/devdb.py). With DJANGO_DEBUG=false the site refuses to s
 without DJANGO_SECRET_KEY and DATABASE_URL.
 """
 
+import unicodedata
 from datetime import timedelta
 from pathlib import Path
 
@@ -78,7 +79,8 @@ MIDDLEWARE = [
     "lmec.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # LocaleMiddleware, sending "/" to the reader's language (English for any other).
+    "lmec.languages.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -180,9 +182,23 @@ LANGUAGES = [
 LANG_INFO.setdefault("lo", {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ລາວ"})
 # Django names Khmer "Khmer" in its own language; the language switcher shows ខ្មែរ.
 LANG_INFO["km"] = {**LANG_INFO["km"], "name_local": "ខ្មែរ"}
+# Django writes "Tiếng Việt" decomposed (NFD); pages are NFC, as HTML checkers expect.
+for _code, _name in LANGUAGES:
+    LANG_INFO[_code] = {
+        **LANG_INFO[_code],
+        "name_local": unicodedata.normalize("NFC", LANG_INFO[_code]["name_local"]),
+    }
 LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("zh-hans", "en")
+# Readers of these languages read English more often than Chinese: where their language is
+# missing, English comes before an item's source language (lmec.localized.fallback_chain).
+# modeltranslation's own fallback (a field read directly, without its source language)
+# follows the same order.
+LMEC_ENGLISH_FIRST_LANGUAGES = ("th", "vi", "lo", "km", "my")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("zh-hans", "en"),
+    **dict.fromkeys(LMEC_ENGLISH_FIRST_LANGUAGES, ("en", "zh-hans")),
+}
 MODELTRANSLATION_CUSTOM_FIELDS = ("RichTextField",)
 # modeltranslation's language tabs need jQuery UI; serve it ourselves rather than from Google's CDN,
 # which is unreachable from mainland China.

@@ -16,8 +16,8 @@ admin.site.site_title = _("LMEC Bulletins")
 admin.site.index_title = _("Editors' desk")
 handler500 = views.server_error
 
-# "/" has no language: LocaleMiddleware redirects it to /<lang>/ by the browser's
-# languages, defaulting to zh-hans.
+# "/" has no language: lmec.languages.ReaderLanguageMiddleware redirects it to /<lang>/ by
+# the browser's languages (English for any other language, zh-hans when it names none).
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

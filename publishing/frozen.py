@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from lmec import renditions
+from lmec.dates import format_year
 from lmec.localized import LocalizedText, text_in
 
 
@@ -201,7 +202,7 @@ class FrozenContact:
 class FrozenIssue:
     """An edition's content in one reader's language (see the module's docstring)."""
 
-    def __init__(self, content: dict, language: str, *, article_url=None):
+    def __init__(self, content: dict, language: str, *, article_url=None, page_view=None):
         self.content = content
         self.language = language
         self.source_language = content["source_language"]
@@ -211,6 +212,7 @@ class FrozenIssue:
         self.publication_date = _date(content["publication_date"])
         self.registry = FrozenRegistry(content.get("registry", {}), language)
         self._article_url = article_url
+        self._page_view = page_view
         source = self.source_language
         self.title = text_in(content.get("title") or {}, language, source)
         self.summary = text_in(content.get("summary") or {}, language, source)
@@ -223,7 +225,10 @@ class FrozenIssue:
 
     @property
     def label(self):
-        return _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
+        return _("No. %(number)s, %(year)s") % {
+            "number": self.number,
+            "year": format_year(self.year),
+        }
 
     @property
     def display_title(self) -> LocalizedText:
@@ -242,6 +247,16 @@ class FrozenIssue:
             "bulletins:article",
             kwargs={"year": self.year, "number": self.number, "slug": article.slug},
         )
+
+    def page_view(self, article=None):
+        """(URL name, arguments) of the issue's page or one of its articles' (for the link
+        to the same page in another language); a preview link's pages set their own."""
+        if self._page_view is not None:
+            return self._page_view(article)
+        kwargs = {"year": self.year, "number": self.number}
+        if article is None:
+            return "bulletins:detail", kwargs
+        return "bulletins:article", kwargs | {"slug": article.slug}
 
     def article(self, slug: str):
         return next((article for article in self.articles if article.slug == slug), None)

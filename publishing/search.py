@@ -7,9 +7,10 @@ segmented in Python with jieba and the words are handed to PostgreSQL as a ready
 dictionary words inside it at the same position ("红树林" also as "红树", "树林";
 "生物多样性" also as "生物", "多样性"), so a shorter query finds the longer word, and a
 query of several words is matched as a phrase (``生物 <-> 多样性``), not as words
-scattered through the text. English uses PostgreSQL's ``english`` configuration
-(stemming: "mangrove" finds "mangroves"); Thai, Vietnamese, Lao, Khmer and Burmese use
-``simple``.
+scattered through the text. Thai, Lao, Khmer and Burmese, also written without spaces
+between words, are segmented the same way by ICU's dictionaries (lmec/segmentation.py),
+without the parts. English uses PostgreSQL's ``english`` configuration (stemming:
+"mangrove" finds "mangroves"); Vietnamese uses ``simple``.
 
 The index is the ``SearchEntry`` table: one row per item and language, made from what
 readers see: the articles and viewpoints of each edition (``index_edition``, run by the
@@ -41,6 +42,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname
 
+from lmec import segmentation
+from lmec.localized import fallback_chain
 from lmec.seo import plain_text
 from partners.models import OrganizationAlias
 from publishing.frozen import FrozenIssue
@@ -101,14 +104,15 @@ def parts_of(word: str):
                     yield gram
 
 
-def chinese_tsvector(weighted_texts) -> str:
-    """A tsvector literal for Chinese text: ``[(text, "A"), (text, "C")]`` → "'红树林':1A …"."""
+def segmented_tsvector(weighted_texts, segment=words, parts=parts_of) -> str:
+    """A tsvector literal of text segmented in Python: ``[(text, "A"), (text, "C")]`` →
+    "'红树林':1A …" (Chinese by default; ``segment`` and ``parts`` for other languages)."""
     positions = defaultdict(list)
     position = 0
     for text, weight in weighted_texts:
-        for word in words(text or ""):
+        for word in segment(text or ""):
             position = min(position + 1, MAX_POSITION)
-            for lexeme in (word, *parts_of(word)):
+            for lexeme in (word, *parts(word)):
                 positions[lexeme].append(f"{position}{weight}")
         position += FIELD_GAP
     return " ".join(
@@ -116,11 +120,15 @@ def chinese_tsvector(weighted_texts) -> str:
     )
 
 
-def chinese_tsquery(query: str) -> str | None:
-    """A tsquery for Chinese rows: each space-separated part a phrase, all parts required."""
+def no_parts(word: str):
+    return ()
+
+
+def segmented_tsquery(query: str, segment=words) -> str | None:
+    """A tsquery for segmented rows: each space-separated part a phrase, all parts required."""
     phrases = []
     for part in query.split():
-        part_words = list(words(part))
+        part_words = list(segment(part))
         if part_words:
             phrases.append("(" + " <-> ".join(quote(word) for word in part_words) + ")")
     return " & ".join(phrases) or None
@@ -146,7 +154,12 @@ def all_languages(obj, *field_names: str) -> list[str]:
 def vector_for(language: str, title: str, keywords: str, body: str):
     """The expression that stores the text-search vector of one entry."""
     if language == CHINESE:
-        literal = chinese_tsvector([(title, "A"), (keywords, "B"), (body, "C")])
+        literal = segmented_tsvector([(title, "A"), (keywords, "B"), (body, "C")])
+        return Cast(Value(literal), SearchVectorField())
+    if language in segmentation.SEGMENTED_LANGUAGES:
+        literal = segmented_tsvector(
+            [(title, "A"), (keywords, "B"), (body, "C")], segmentation.words, no_parts
+        )
         return Cast(Value(literal), SearchVectorField())
     config = "english" if language == ENGLISH else "simple"
     return (
@@ -335,6 +348,7 @@ class Query:
 
     text: str
     chinese: str | None = None
+    unspaced: str | None = None
     terms: list[str] = field(default_factory=list)
 
     @classmethod
@@ -344,7 +358,10 @@ class Query:
         for part in text.split():
             terms.update(word for word in words(part) if len(word) > 1)
         return cls(
-            text=text, chinese=chinese_tsquery(text), terms=sorted(terms, key=len, reverse=True)
+            text=text,
+            chinese=segmented_tsquery(text),
+            unspaced=segmented_tsquery(text, segmentation.words),
+            terms=sorted(terms, key=len, reverse=True),
         )
 
     @property
@@ -359,12 +376,19 @@ class Query:
                 SearchQuery(self.text, config="english", search_type="websearch"),
             ),
             (
-                ~Q(language__in=[ENGLISH, CHINESE]),
+                ~Q(language__in=[ENGLISH, CHINESE, *segmentation.SEGMENTED_LANGUAGES]),
                 SearchQuery(self.text, config="simple", search_type="websearch"),
             ),
         ]
         if self.chinese:
             queries.append((Q(language=CHINESE), LiteralSearchQuery(self.chinese)))
+        if self.unspaced:
+            queries.append(
+                (
+                    Q(language__in=segmentation.SEGMENTED_LANGUAGES),
+                    LiteralSearchQuery(self.unspaced),
+                )
+            )
         return queries
 
     def condition(self) -> Q:
@@ -404,8 +428,9 @@ def search(
 ):
     """The entries matching ``query``, best first, one per item.
 
-    An item written in several languages matches once, in the reader's ``language`` when
-    that version matches, else in its best-ranked version.
+    An item written in several languages matches once: in the first language of the
+    reader's fallback chain (lmec.localized) whose version matches (a Thai reader: Thai,
+    then English, then Chinese), else in its best-ranked version.
     """
     matches = visible_entries().filter(query.condition())
     if kind:
@@ -417,7 +442,13 @@ def search(
     best = (
         matches.annotate(
             rank=query.rank(),
-            preferred=Case(When(language=language, then=Value(0)), default=Value(1)),
+            preferred=Case(
+                *(
+                    When(language=code, then=Value(order))
+                    for order, code in enumerate(fallback_chain(language))
+                ),
+                default=Value(len(settings.LANGUAGES)),
+            ),
         )
         .order_by("kind", "object_id", "preferred", "-rank")
         .distinct("kind", "object_id")
@@ -453,7 +484,7 @@ def highlighter(query: Query):
     """A regular expression matching the query's words, and the stems of its Latin words."""
     patterns = []
     for term in query.terms:
-        if HAN.search(term) or len(term) < 4:
+        if HAN.search(term) or segmentation.UNSPACED_SCRIPT.search(term) or len(term) < 4:
             patterns.append(re.escape(term))
         else:
             # A crude stem, enough to mark "mangroves" for "mangrove", "economic" for "economy".
@@ -480,7 +511,10 @@ def snippet(text: str, pattern) -> str:
     """A window of ``text`` around the first match, highlighted."""
     found = pattern.search(text) if pattern else None
     start = max(0, found.start() - SNIPPET_LEAD) if found else 0
-    if start > 0 and not HAN.search(text[start : start + 2]):
+    if start > 0 and not (
+        HAN.search(text[start : start + 2])
+        or segmentation.UNSPACED_SCRIPT.search(text[start : start + 2])
+    ):
         # Start at a word in languages that have spaces.
         space = text.find(" ", start, found.start())
         start = space + 1 if space != -1 else start

@@ -1,5 +1,8 @@
 """RSS 2.0 and Atom feeds of new issues, one per language (/<lang>/feeds/rss/, …/atom/).
 
+Texts missing in the feed's language come by lmec.localized's fallback chain (English
+before Chinese for the Mekong languages), marked with their ``lang``.
+
 One item per issue, its current version: a corrected version is the same item, updated.
 """
 
@@ -14,6 +17,7 @@ from lmec.localized import text_in
 from publishing.models import EditionArticle
 from publishing.selectors import current_editions, with_first_publication
 from reading.pages import issue_label
+from reading.templatetags.reading import lang_attr
 
 ITEMS = 20
 
@@ -64,11 +68,14 @@ class LatestIssuesFeed(Feed):
 
     def item_description(self, edition):
         summary = self._text(edition, edition.summary)
-        headlines = format_html_join(
-            "", "<li>{}</li>", ((self._text(edition, h),) for h in edition.headlines)
+        headlines = [self._text(edition, headline) for headline in edition.headlines]
+        items = format_html_join(
+            "", "<li{}>{}</li>", ((lang_attr(headline), headline) for headline in headlines)
         )
         return format_html(
-            "{}<ul>{}</ul>", format_html("<p>{}</p>", summary) if summary else "", headlines
+            "{}<ul>{}</ul>",
+            format_html("<p{}>{}</p>", lang_attr(summary), summary) if summary else "",
+            items,
         )
 
     def item_link(self, edition):

@@ -75,6 +75,7 @@ def issue_body(issue: FrozenIssue, *, edition: Edition | None = None, pdf_links=
     context = {
         "issue": issue,
         "articles": issue.articles,
+        "page_view": issue.page_view(),
         "pdf": _pdf_links(issue) if pdf_links else None,
         **_edition_context(issue, edition),
     }
@@ -86,6 +87,7 @@ def article_body(issue: FrozenIssue, article, *, edition: Edition | None = None)
     context = {
         "issue": issue,
         "article": article,
+        "page_view": issue.page_view(article),
         "issue_label": issue_label(issue),
         "previous_article": issue.articles[index - 1] if index > 0 else None,
         "next_article": issue.articles[index + 1] if index + 1 < len(issue.articles) else None,

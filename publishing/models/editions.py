@@ -24,6 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lmec.dates import format_year
+
 
 def current_condition(prefix: str = "", *, now=None) -> Q:
     """The one rule for what the public may see: the edition of an issue that is live now.
@@ -131,7 +133,11 @@ class Edition(models.Model):
 
     def __str__(self):
         return _("%(issue)s, version %(version)s") % {
-            "issue": _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year},
+            "issue": _("No. %(number)s, %(year)s")
+            % {
+                "number": self.number,
+                "year": format_year(self.year),
+            },
             "version": self.version,
         }
 
@@ -140,7 +146,10 @@ class Edition(models.Model):
 
     @property
     def label(self):
-        return _("No. %(number)s, %(year)s") % {"number": self.number, "year": self.year}
+        return _("No. %(number)s, %(year)s") % {
+            "number": self.number,
+            "year": format_year(self.year),
+        }
 
     @property
     def is_live(self) -> bool:

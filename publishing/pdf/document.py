@@ -3,27 +3,25 @@
 A PDF edition is a content language ("zh-hans", "en", "th", …) or ``BILINGUAL`` (each
 article in Chinese, then in English). It prints the same document as the web pages
 (publishing/frozen.py): each text in the edition's language, or, where a translation is
-missing, in the next language of the fallback chain, always marked with its ``lang``.
+missing, in the next language of ``lmec.localized.fallback_chain`` that has it, always
+marked with its ``lang``; an article printed in another language than the edition's says
+so. Labels and dates are in the edition's language.
 """
-
-import importlib.util
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import to_locale
 
+from lmec.dates import format_date
+from lmec.segmentation import html_with_break_opportunities
 from publishing.frozen import FrozenIssue
 from publishing.pdf import fonts
 
 BILINGUAL = "bilingual"
 BILINGUAL_LANGUAGES = ("zh-hans", "en")
-# The interface (labels, running header) is in Chinese or English; PDFs in the Mekong
-# languages print their labels in English rather than in the Chinese Django falls back to.
-INTERFACE_LANGUAGES = ("zh-hans", "en")
 CENTER_NAME_ZH = "澜沧江-湄公河环境合作中心"
 CENTER_NAME_EN = "Lancang-Mekong Environmental Cooperation Center"
 
@@ -98,7 +96,6 @@ def closing_blocks(issue: FrozenIssue, language: str) -> dict:
     contact = issue.contact
     return {
         "lang": language,
-        "interface_lang": language if language in INTERFACE_LANGUAGES else "en",
         "organization_names": contact.organization_name_list,
         "address": contact.address,
         "postcode": contact.postcode,
@@ -109,23 +106,6 @@ def closing_blocks(issue: FrozenIssue, language: str) -> dict:
         "wechat": contact.wechat,
         "about": issue.about,
     }
-
-
-def has_date_formats(language: str) -> bool:
-    """Whether Django knows how ``language`` writes dates (not Lao nor Burmese)."""
-    try:
-        return (
-            importlib.util.find_spec(f"django.conf.locale.{to_locale(language)}.formats")
-            is not None
-        )
-    except ModuleNotFoundError:
-        return False
-
-
-def date_text(date, language: str) -> str:
-    """The date as printed: 2020年3月27日, March 27, 2020, 27 มีนาคม 2020, …"""
-    with translation.override(language if has_date_formats(language) else "en"):
-        return formats.date_format(date, "DATE_FORMAT")
 
 
 def css_string(value: str) -> str:
@@ -152,12 +132,11 @@ def page_counter_css(template: str) -> str:
 
 
 def masthead(issue: FrozenIssue, language: str) -> dict:
-    interface = language if language in INTERFACE_LANGUAGES else "en"
-    with translation.override(interface):
+    with translation.override(language):
         return {
-            "lang": interface,
+            "lang": language,
             "label": str(issue.label),
-            "date": date_text(issue.publication_date, language),
+            "date": format_date(issue.publication_date, language),
             "date_iso": issue.publication_date.isoformat(),
         }
 
@@ -167,8 +146,7 @@ def build_context(content: dict, edition: str, *, draft: bool = False, version=N
     languages = BILINGUAL_LANGUAGES if edition == BILINGUAL else (edition,)
     issues = [FrozenIssue(content, language) for language in languages]
     main = languages[0]
-    interface = main if main in INTERFACE_LANGUAGES else "en"
-    with translation.override(interface):
+    with translation.override(main):
         series = _("Bulletin")
         page_of = page_counter_css(_("Page {page} of {pages}"))
         draft_notice = _("Draft, not published") if draft else ""
@@ -189,7 +167,6 @@ def build_context(content: dict, edition: str, *, draft: bool = False, version=N
     )
     return {
         "lang": main,
-        "interface_lang": interface,
         "title": title,
         "author": f"{CENTER_NAME_ZH} {CENTER_NAME_EN}",
         "keywords": keywords,
@@ -219,5 +196,7 @@ def build_context(content: dict, edition: str, *, draft: bool = False, version=N
 def build_html(content: dict, edition: str, *, draft: bool = False, version=None) -> str:
     """The HTML of ``edition`` of an edition's ``content``; ``draft`` marks every page."""
     context = build_context(content, edition, draft=draft, version=version)
-    with translation.override(context["interface_lang"]):
-        return render_to_string("bulletins/pdf/bulletin.html", context)
+    with translation.override(context["lang"]):
+        html = render_to_string("bulletins/pdf/bulletin.html", context)
+    # Lines of Thai, Lao, Khmer and Burmese may break between words, not only at spaces.
+    return html_with_break_opportunities(html)

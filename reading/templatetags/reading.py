@@ -1,5 +1,6 @@
 """Template tags of the reading site: translated fields with their language, the language
-switcher's links, date ranges and JSON-LD.
+switcher's links, the same page in another language, dates and years (lmec/dates.py),
+country names and JSON-LD.
 
 Registered under the name ``reading`` in settings.TEMPLATES, so every template can
 ``{% load reading %}``.
@@ -11,11 +12,12 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, override
 
+from lmec import dates
+from lmec.languages import country_name as cldr_country_name
 from lmec.localized import localized
 
 register = template.Library()
@@ -63,8 +65,6 @@ def language_links(context):
     without a language prefix, which redirects by the browser's languages.
     """
     request = context.get("request")
-    match = getattr(request, "resolver_match", None)
-    query = request.META.get("QUERY_STRING", "") if request else ""
     current = get_language()
     offered = context.get("content_languages")
     links = []
@@ -72,17 +72,7 @@ def language_links(context):
         is_alternate = offered is None or code in offered
         if not is_alternate and code != current:
             continue
-        url = None
-        with override(code):
-            if match is not None and match.url_name:
-                try:
-                    url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-                except NoReverseMatch:
-                    url = None
-                if url and query:
-                    url += "?" + query
-            if url is None:
-                url = reverse("home")
+        url = page_url_in(request, code)
         info = get_language_info(code)
         links.append(
             {
@@ -96,6 +86,37 @@ def language_links(context):
         )
     default = links[0]["absolute_url"].replace(f"/{links[0]['code']}/", "/", 1)
     return {"links": links, "x_default": default}
+
+
+def page_url_in(request, language: str) -> str:
+    """The address of the requested page in ``language``, with its query string; the home
+    page of that language for a page that did not resolve (a 404)."""
+    match = getattr(request, "resolver_match", None)
+    query = request.META.get("QUERY_STRING", "") if request else ""
+    with override(language):
+        if match is not None and match.url_name:
+            try:
+                url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                return reverse("home")
+            return f"{url}?{query}" if query else url
+        return reverse("home")
+
+
+@register.simple_tag(takes_context=True)
+def page_in(context, language, anchor=""):
+    """``{% page_in text.lang anchor as url %}``: this page in another language (the
+    fallback note's link to the language a text is shown in).
+
+    A body built ahead of any request (reading/pages.py) names its page as ``page_view``:
+    (URL name, arguments)."""
+    if page_view := context.get("page_view"):
+        name, kwargs = page_view
+        with override(language):
+            url = reverse(name, kwargs=kwargs)
+    else:
+        url = page_url_in(context.get("request"), language)
+    return f"{url}#{anchor}" if anchor else url
 
 
 SECTIONS = {
@@ -138,9 +159,31 @@ def og_locale(code):
 @register.simple_tag
 def date_range(start, end=None):
     """ "2020年3月23日 – 2020年3月29日", or one date when the event lasts a day."""
-    if end is None or end == start:
-        return date_format(start)
-    return f"{date_format(start)} – {date_format(end)}"
+    return dates.format_date_range(start, end)
+
+
+@register.filter
+def long_date(value):
+    """ "2020年8月3日", "3 August 2020", "3 สิงหาคม พ.ศ. 2563": the page language's long date."""
+    return dates.format_date(value) if value else ""
+
+
+@register.filter
+def long_datetime(value):
+    """The long date and the time, in the site's time zone (lmec/dates.py)."""
+    return dates.format_datetime(value) if value else ""
+
+
+@register.filter
+def year(value):
+    """A year as the page's language counts it ("2563" in Thai for 2020)."""
+    return dates.format_year(int(value)) if value else ""
+
+
+@register.filter
+def country_name(code):
+    """A country's name in the page's language, from CLDR (``organization.country``)."""
+    return cldr_country_name(code) if code else ""
 
 
 @register.filter
@@ -161,15 +204,3 @@ def absolute_url(context, url):
     if not url or request is None:
         return url
     return request.build_absolute_uri(url)
-
-
-# The interface is translated into these; the other languages' catalogs say the English
-# text (see `make messages`), so their pages' navigation is in English.
-INTERFACE_LANGUAGES = ("zh-hans", "en")
-
-
-@register.simple_tag
-def interface_language():
-    """The language the interface (navigation, labels) is actually shown in."""
-    current = get_language()
-    return current if current in INTERFACE_LANGUAGES else "en"

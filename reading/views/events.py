@@ -15,6 +15,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from events.models import Event, EventOrganizer
+from lmec.dates import format_year
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin, cacheable_page
 from lmec.seo import PageMeta, describe, publisher_json_ld
@@ -61,7 +62,7 @@ class EventListView(CacheablePageMixin, TemplateView):
         for event in events:
             if event.end_date < today:
                 past_by_year.setdefault(event.start_date.year, []).append(event)
-        title = _("Events of %(year)s") % {"year": year} if year else _("Events")
+        title = _("Events of %(year)s") % {"year": format_year(year)} if year else _("Events")
         context.update(
             year=year,
             years=years,

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_cookie
 
+from lmec.dates import format_year
 from lmec.page_cache import cacheable_page
 from lmec.seo import PageMeta
 from publishing.models import Edition, EditionArticle
@@ -41,7 +42,9 @@ def archive(request, year=None):
         for article in edition.article_rows:
             article.edition = edition
             article_with_texts(article)
-    title = _("Issues of %(year)s") % {"year": year} if year else _("Archive of issues")
+    title = (
+        _("Issues of %(year)s") % {"year": format_year(year)} if year else _("Archive of issues")
+    )
     context = {
         "bulletins": editions,
         "year": year,

@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from django_countries import countries
 
 from events.models import Event, EventOrganizer
+from lmec.languages import country_name
 from lmec.localized import localized
 from lmec.page_cache import CacheablePageMixin
 from lmec.seo import PageMeta, describe
@@ -31,7 +31,7 @@ class PartnerFilterForm(forms.Form):
     def __init__(self, *args, country_codes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["country"].choices = [("", _("All countries"))] + sorted(
-            ((code, countries.name(code)) for code in country_codes), key=lambda choice: choice[1]
+            ((code, country_name(code)) for code in country_codes), key=lambda choice: choice[1]
         )
 
 

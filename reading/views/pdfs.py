@@ -15,6 +15,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
+from lmec.localized import fallback_chain
 from publishing import pipeline
 from publishing.pdf import document
 from publishing.pdf.services import edition_languages, reader_pdf
@@ -39,8 +40,13 @@ def bulletin_pdf(request, year, number, bilingual=False):
     if language not in edition_languages(edition):
         if bilingual:
             raise Http404("This issue has no bilingual edition.")
-        # Not published in the reader's language: the edition in the issue's source language.
-        with translation.override(edition.source_language):
+        # Not published in the reader's language: the next edition in the fallback chain.
+        offered = edition_languages(edition)
+        fallback = next(
+            (code for code in fallback_chain(language, edition.source_language) if code in offered),
+            edition.source_language,
+        )
+        with translation.override(fallback):
             return redirect(reverse("bulletins:pdf", kwargs={"year": year, "number": number}))
 
     pdf = reader_pdf(edition, language)

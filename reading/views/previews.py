@@ -32,7 +32,12 @@ def _preview(request, token, slug=""):
         # Articles lead to their preview page, not to their public address.
         return reverse("bulletins:preview-article", kwargs={"token": token, "slug": article.slug})
 
-    issue = preview.issue(get_language(), article_url=article_url)
+    def page_view(article):
+        if article is None:
+            return "bulletins:preview", {"token": token}
+        return "bulletins:preview-article", {"token": token, "slug": article.slug}
+
+    issue = preview.issue(get_language(), article_url=article_url, page_view=page_view)
     issue.get_absolute_url = lambda: reverse("bulletins:preview", kwargs={"token": token})
     template = "bulletins/article_detail.html" if slug else "bulletins/bulletin_detail.html"
     return render_preview(request, template, preview, issue, slug)

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from lmec.dates import format_year
 from lmec.seo import PageMeta
 from publishing import search as search_index
 from publishing.models import SearchEntry
@@ -33,7 +34,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, years=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
+        for name in ("type", "year", "language"):
+            self.fields[name].error_messages["invalid_choice"] = _("Choose one of those offered.")
+        self.fields["year"].choices = [("", _("All years"))] + [(y, format_year(y)) for y in years]
 
 
 def search(request):

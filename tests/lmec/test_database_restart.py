@@ -175,4 +175,4 @@ def test_a_database_failure_is_a_page_that_says_try_again(monkeypatch, error, st
     if status == 503:  # a proxy or a reader may try again; nothing may keep this page
         assert response["Retry-After"] == "5"
         assert "no-store" in response["Cache-Control"]
-        assert "请几秒钟后刷新本页" in response.content.decode()
+        assert "Please reload this page in a few seconds" in response.content.decode()

@@ -263,11 +263,87 @@ def test_an_empty_or_unmatched_query_says_so(client, demo):
 
 
 def test_chinese_is_segmented_into_words_with_their_parts():
-    vector = search.chinese_tsvector([("红树林对于维持生物多样性", "A")])
+    vector = search.segmented_tsvector([("红树林对于维持生物多样性", "A")])
 
     assert "'红树林':1A" in vector
     assert "'树林':1A" in vector  # a word inside, at the same position
     assert "'生物多样性':4A" in vector
-    assert search.chinese_tsquery("澜湄周 绿色金融") == "('澜湄周') & ('绿色金融')"
-    assert search.chinese_tsquery("生态环境合作") == "('生态环境' <-> '合作')"
-    assert search.chinese_tsquery("“”，。") is None
+    assert search.segmented_tsquery("澜湄周 绿色金融") == "('澜湄周') & ('绿色金融')"
+    assert search.segmented_tsquery("生态环境合作") == "('生态环境' <-> '合作')"
+    assert search.segmented_tsquery("“”，。") is None
+
+
+# A sentence written without spaces in each language, and a word from its middle.
+UNSPACED_SENTENCES = {
+    "th": (
+        "ศูนย์ความร่วมมือด้านสิ่งแวดล้อมแม่โขง-ล้านช้างจัดการประชุมเรื่องการอนุรักษ์ป่าชายเลนและความหลากหลายทางชีวภาพ",
+        "ป่าชายเลน",
+    ),
+    "lo": (
+        "ສູນການຮ່ວມມືດ້ານສິ່ງແວດລ້ອມແມ່ຂອງ-ລ້ານຊ້າງໄດ້ຈັດກອງປະຊຸມກ່ຽວກັບການອະນຸລັກປ່າຊາຍເລນ",
+        "ກອງປະຊຸມ",
+    ),
+    "km": (
+        "មជ្ឈមណ្ឌលកិច្ចសហប្រតិបត្តិការបរិស្ថានមេគង្គ-ឡានឆាងបានរៀបចំកិច្ចប្រជុំស្តីពីការអភិរក្សព្រៃកោងកាង",
+        "កិច្ចប្រជុំ",
+    ),
+    "my": (
+        "မဲခေါင်-လန်ချန်းပတ်ဝန်းကျင်ဆိုင်ရာပူးပေါင်းဆောင်ရွက်မှုစင်တာသည်ဒီရေတောထိန်းသိမ်းရေးဆိုင်ရာအစည်းအဝေးကိုကျင်းပခဲ့သည်",
+        "အစည်းအဝေး",
+    ),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", UNSPACED_SENTENCES)
+def test_a_word_inside_an_unspaced_sentence_is_found_ranked_and_highlighted(client, language):
+    sentence, word = UNSPACED_SENTENCES[language]
+    bulletin, (in_body, in_headline, _unrelated) = published(
+        {
+            "slug": "in-body",
+            f"headline_{language}": "2021",
+            f"body_{language}": f"<p>{sentence}</p>",
+        },
+        {"slug": "in-headline", f"headline_{language}": word},
+        {"slug": "unrelated", f"headline_{language}": sentence[:12]},
+        year=2021,
+        number=1,
+    )
+
+    response = client.get(f"/{language}/search/", {"q": word})
+    html = response.content.decode()
+    links = re.findall(r'<h2 class="result__title"><a href="([^"]+)"', html)
+
+    # Ranked like Chinese: the word as the headline above the word inside the text.
+    assert links == [in_headline.get_absolute_url(), in_body.get_absolute_url()]
+    assert f"<mark>{word}</mark>" in html
+
+
+def test_thai_lao_khmer_and_burmese_are_indexed_as_words():
+    vector = search.vector_for("km", "", "", UNSPACED_SENTENCES["km"][0])
+
+    literal = vector.source_expressions[0].value
+    assert "'បរិស្ថាន':15C" in literal  # after two empty fields' gaps
+    assert search.segmented_tsquery("ការអភិរក្ស ព្រៃ", search.segmentation.words) == (
+        "('ការ' <-> 'អភិរក្ស') & ('ព្រៃ')"
+    )
+
+
+@pytest.mark.django_db
+def test_a_thai_reader_finds_an_item_in_english_before_chinese(client):
+    # The Chinese version ranks higher (the name in its headline); English is still shown.
+    published(
+        {
+            "headline_zh_hans": "WWF谈红树林",
+            "headline_en": "Mangroves",
+            "body_en": "<p>The WWF representative spoke about mangroves.</p>",
+        },
+        year=2021,
+        number=1,
+    )
+
+    html = client.get("/th/search/", {"q": "WWF"}).content.decode()
+
+    assert '<li class="result" lang="en">' in html
+    assert ">Mangroves</a>" in html
+    assert "<mark>WWF</mark> representative" in html

@@ -1,5 +1,6 @@
 """Feeds, sitemap, robots.txt and the events calendar: valid documents that parse."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import icalendar
@@ -11,6 +12,7 @@ from tests.factories import ArticleFactory, BulletinFactory
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.django_db
@@ -125,3 +127,17 @@ def test_the_calendar_is_icalendar_that_calendar_programs_accept(client, demo):
     assert "DTSTAMP" in week
     chinese = icalendar.Calendar.from_ical(client.get("/zh-hans/events/calendar.ics").content)
     assert "2020年澜湄周" in {str(event["SUMMARY"]) for event in chinese.walk("VEVENT")}
+
+
+@pytest.mark.django_db
+def test_a_thai_feed_and_calendar_give_english_where_thai_is_missing(client, demo):
+    rss = ET.fromstring(client.get("/th/feeds/rss/").content).find("channel")
+    calendar = icalendar.Calendar.from_ical(client.get("/th/events/calendar.ics").content)
+
+    assert rss.findtext("language") == "th"
+    issue = rss.findall("item")[1]
+    assert "Lancang-Mekong Eco-Environmental Cooperation Round-Table" in issue.findtext("title")
+    assert '<li lang="en">Lancang-Mekong Eco-Environmental' in issue.findtext("description")
+    summaries = [str(event["summary"]) for event in calendar.walk("VEVENT")]
+    assert "Lancang-Mekong Week 2020" in summaries
+    assert not any(HAN.search(summary) for summary in summaries)

@@ -495,11 +495,12 @@ def test_an_unknown_page_offers_the_home_page_in_each_language(client):
 
 
 @pytest.mark.django_db
-def test_mekong_language_pages_show_the_interface_in_english_marked_as_such(client, demo):
+def test_mekong_language_pages_show_the_interface_in_their_language(client, demo):
     html = text_of(client.get("/km/bulletins/2020/2/"))
 
     assert '<html lang="km">' in html
-    assert '<header class="site-header" lang="en">' in html
-    assert "Skip to content" in html and "跳到正文" not in html
+    assert '<header class="site-header">' in html
+    assert "រំលងទៅខ្លឹមសារ" in html and "Skip to content" not in html
+    assert "ព្រឹត្តិបត្រ" in html  # "Bulletin"
     assert "ខ្មែរ" in html  # the language's own name in the switcher
     assert '<h2 class="article__headline" lang="en">' in html  # content falls back to English

@@ -148,10 +148,10 @@ def test_staff_get_no_public_pdf_of_a_draft_either(admin_client, db):
     assert admin_client.get(pdf_url()).status_code == 404
 
 
-def test_a_language_the_issue_is_not_published_in_leads_to_its_source_language(client, issue):
+def test_a_language_the_issue_lacks_leads_to_the_next_edition_of_the_fallback_chain(client, issue):
     response = client.get(pdf_url("th"))
     assert response.status_code == 302
-    assert response["Location"] == "/zh-hans/bulletins/2021/7/pdf/"
+    assert response["Location"] == "/en/bulletins/2021/7/pdf/"
 
 
 def test_an_issue_without_english_has_no_bilingual_edition(client, db):
