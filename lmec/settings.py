@@ -242,6 +242,14 @@ MAX_IMAGE_UPLOAD_BYTES = env.int("LMEC_MAX_IMAGE_UPLOAD_BYTES", default=10 * 102
 MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
 # Briefings imported from a file (bulletins/importing/): larger files are refused.
 LMEC_MAX_IMPORT_UPLOAD_BYTES = env.int("LMEC_MAX_IMPORT_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Archives read from outside (a .docx is a zip; lmec/archives.py): refused before anything
+# is unpacked when they have more parts, unpack to more bytes in all, or have a part
+# compressed more than this many times (only parts of 1 MB or more are judged by ratio).
+LMEC_ARCHIVE_MAX_MEMBERS = env.int("LMEC_ARCHIVE_MAX_MEMBERS", default=1000)
+LMEC_ARCHIVE_MAX_UNPACKED_BYTES = env.int(
+    "LMEC_ARCHIVE_MAX_UNPACKED_BYTES", default=20 * 1024 * 1024
+)
+LMEC_ARCHIVE_MAX_RATIO = env.float("LMEC_ARCHIVE_MAX_RATIO", default=100.0)
 
 LOGIN_URL = "admin:login"
 
