@@ -15,6 +15,7 @@ import re
 from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 ADMIN_PREFIX = "/admin/"
 IMPORTMAP = re.compile(rb'<script type="importmap"[^>]*>(.*?)</script>', re.S)
@@ -39,6 +40,28 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
                 update["script-src"] = hashes
         parts.update = (parts.update or {}) | update
         return parts
+
+
+class RefuseNulBytesMiddleware:
+    """A 400 for a query string holding a NUL byte (``?status=%00``).
+
+    No page has a use for one, PostgreSQL refuses it in any text (a 500 wherever a
+    parameter reaches a query), and forms refuse it in posted fields already.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in key or "\x00" in value for key, value in _pairs(request.GET)):
+            raise BadRequest("NUL byte in the query string")
+        return self.get_response(request)
+
+
+def _pairs(query_dict):
+    for key, values in query_dict.lists():
+        for value in values:
+            yield key, value
 
 
 def client_ip(request) -> str:

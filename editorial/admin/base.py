@@ -7,6 +7,7 @@ from modeltranslation.admin import (
 )
 
 from editorial.admin.audit import AuditedAdminMixin
+from editorial.admin.lists import CheckedListAdminMixin
 from editorial.concurrency import ConcurrentEditMixin
 from editorial.history_admin import HistoryAdminMixin
 from editorial.storage_failures import StorageFailureAdminMixin
@@ -15,6 +16,7 @@ from editorial.translators import TranslatorFieldsMixin, TranslatorInlineMixin
 
 class EditorialAdmin(
     StorageFailureAdminMixin,
+    CheckedListAdminMixin,
     AuditedAdminMixin,
     TranslatorFieldsMixin,
     ConcurrentEditMixin,
@@ -23,7 +25,8 @@ class EditorialAdmin(
 ):
     """The admin of every record editors write: language tabs, history with restore,
     the audit log, refusal of concurrent overwrites, translators limited to translations,
-    a message rather than an error page when an upload cannot be stored."""
+    a message rather than an error page when an upload cannot be stored, lists that
+    refuse bad filter values."""
 
 
 class EditorialStackedInline(TranslatorInlineMixin, TranslationStackedInline):

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bulletins.models import Bulletin, BulletinPDF, PDFRenderRequest
+from editorial.admin.lists import CheckedListAdminMixin
 from publishing.pdf import document
 from publishing.pdf.services import (
     RenderBusy,
@@ -254,7 +255,7 @@ class BulletinPDFAdminMixin:
         )
 
 
-class PDFRecordAdmin(admin.ModelAdmin):
+class PDFRecordAdmin(CheckedListAdminMixin, admin.ModelAdmin):
     """Records the site keeps by itself: listed, never added or edited by hand.
 
     Whoever may delete an issue may delete them with it (the admin's delete page checks).
