@@ -8,6 +8,7 @@ without DJANGO_SECRET_KEY and DATABASE_URL.
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from django.conf.locale import LANG_INFO
@@ -111,6 +112,9 @@ TEMPLATES = [
 USING_EMBEDDED_DATABASE = "DATABASE_URL" not in env and DEBUG
 if "DATABASE_URL" in env:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
+    # A Unix socket's folder as the host, %2F-encoded (postgres://lmec@%2Frun%2Fpostgresql/lmec):
+    # django-environ leaves it encoded, and psycopg2 would look up a host of that name.
+    DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
 elif USING_EMBEDDED_DATABASE:
     from lmec import devdb
 
@@ -253,6 +257,10 @@ LMEC_ARCHIVE_MAX_UNPACKED_BYTES = env.int(
 LMEC_ARCHIVE_MAX_RATIO = env.float("LMEC_ARCHIVE_MAX_RATIO", default=100.0)
 
 LOGIN_URL = "admin:login"
+# Where a login goes when its `next` is missing or refused (another site): only staff log in.
+LOGIN_REDIRECT_URL = "admin:index"
+# The admin's forms carry the token; no script of the site reads the cookie.
+CSRF_COOKIE_HTTPONLY = True
 
 # Logins: after LMEC_LOGIN_FAILURE_LIMIT failures for one user name from one address, that
 # pair is locked out for LMEC_LOGIN_LOCKOUT_MINUTES (django-axes, recorded in the database so

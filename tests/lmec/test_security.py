@@ -65,6 +65,7 @@ def test_production_sends_the_security_headers():
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert seen["redirect"] == [301, "https://bulletins.example.org/healthz"]
     assert seen["cookies"]["csrftoken"]["secure"] is True
+    assert seen["cookies"]["csrftoken"]["httponly"] is True  # as docs/deployment.md says
 
 
 def csp_directives(response):
@@ -141,3 +142,18 @@ def test_a_forged_address_header_does_not_escape_the_limit(client, settings):
         REMOTE_ADDR="198.51.100.7",
     )
     assert response.status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("next_url", ["https://attacker.example/", "//attacker.example/", ""])
+def test_a_login_whose_next_is_refused_lands_on_the_admin_index(client, next_url):
+    UserFactory(username="editor", password="the right passphrase 2026", role="Editor")
+
+    response = client.post(
+        f"/admin/login/?next={next_url}",
+        {"username": "editor", "password": "the right passphrase 2026", "next": next_url},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get(response["Location"]).status_code == 200
