@@ -70,7 +70,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "lmec.security.RefuseNulBytesMiddleware",
     "lmec.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the language is known: its 400 page speaks the reader's language.
+    "lmec.security.RefuseNulBytesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -199,7 +200,8 @@ if DEBUG:
 MEDIA_URL = env.str("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, leaving no truncated file when a write fails (lmec/storages.py).
+    "default": {"BACKEND": "lmec.storages.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -207,7 +209,7 @@ STORAGES = {
     },
     # Rendered PDFs of issues (publishing/pdf/): not under MEDIA_ROOT, never listed publicly.
     "pdfs": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "lmec.storages.FileSystemStorage",
         "OPTIONS": {"location": env.str("LMEC_PDF_ROOT", default=str(VAR_DIR / "pdfs"))},
     },
 }
@@ -245,6 +247,11 @@ if env.str("LMEC_S3_BUCKET", default=""):
 # Uploads: images larger than this are refused with a message (lmec/validators.py).
 MAX_IMAGE_UPLOAD_BYTES = env.int("LMEC_MAX_IMAGE_UPLOAD_BYTES", default=10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
+# Uploads are decoded and encoded again (lmec/images.py): the memory decoding one may take
+# (width × height × 4 bytes for colour; a JPEG is decoded at a reduced scale when it can
+# be), and the longest side of the image stored (larger ones are scaled down).
+LMEC_MAX_IMAGE_DECODE_BYTES = env.int("LMEC_MAX_IMAGE_DECODE_BYTES", default=128 * 1024 * 1024)
+LMEC_IMAGE_MAX_SIDE = env.int("LMEC_IMAGE_MAX_SIDE", default=3200)
 # Briefings imported from a file (bulletins/importing/): larger files are refused.
 LMEC_MAX_IMPORT_UPLOAD_BYTES = env.int("LMEC_MAX_IMPORT_UPLOAD_BYTES", default=5 * 1024 * 1024)
 # Archives read from outside (a .docx is a zip; lmec/archives.py): refused before anything

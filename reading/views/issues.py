@@ -59,7 +59,8 @@ def issue_label(bulletin) -> str:
 
 
 def image_url(request, field) -> str:
-    return request.build_absolute_uri(field.url) if field else ""
+    """A stored image as a reader gets it: its largest rendition, never the master."""
+    return request.build_absolute_uri(field.shown_url) if field else ""
 
 
 def published_articles():
