@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "lmec.security.KnownDeviceMiddleware",
     # A reader's GET cut off by a database restart is answered again (lmec/postgresql/).
     "lmec.postgresql.middleware.RetryReadsAfterLostConnectionMiddleware",
     # Last, so that the middleware above runs for cached pages too (lmec/page_cache.py).
@@ -263,28 +264,47 @@ LMEC_ARCHIVE_MAX_UNPACKED_BYTES = env.int(
 )
 LMEC_ARCHIVE_MAX_RATIO = env.float("LMEC_ARCHIVE_MAX_RATIO", default=100.0)
 
+# Mail (the password reset; docs/configuration.md). In development `make run` starts a
+# server on 127.0.0.1:8025 that keeps every mail in var/mail/ (manage.py mail_server).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env.str("EMAIL_HOST", default="127.0.0.1" if DEBUG else "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=8025 if DEBUG else 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LMEC Bulletins <noreply@localhost>")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+LMEC_MAIL_DIR = VAR_DIR / "mail"
+
 LOGIN_URL = "admin:login"
 # Where a login goes when its `next` is missing or refused (another site): only staff log in.
 LOGIN_REDIRECT_URL = "admin:index"
 # The admin's forms carry the token; no script of the site reads the cookie.
 CSRF_COOKIE_HTTPONLY = True
 
-# Logins: after LMEC_LOGIN_FAILURE_LIMIT failures for one user name from one address, that
-# pair is locked out for LMEC_LOGIN_LOCKOUT_MINUTES (django-axes, recorded in the database so
-# that every server knows). Other users, and the same user elsewhere, can still log in.
+# Logins: after LMEC_LOGIN_FAILURE_LIMIT failures for one user name (from any address), or
+# from one address (for any user name), they are locked out for LMEC_LOGIN_LOCKOUT_MINUTES
+# (django-axes, recorded in the database so that every server knows). A browser the user
+# logged in with before is only locked out by failures of that name from that address, and
+# the e-mailed password reset lifts a lock-out: an attacker cannot keep an editor out.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("LMEC_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LMEC_LOGIN_LOCKOUT_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "lmec.security.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lmec.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "lmec.security.client_ip"
 AXES_VERBOSE = False
-# Reverse proxies whose X-Real-IP header names the visitor (lmec/security.py).
+# Reverse proxies (addresses or networks) whose header LMEC_CLIENT_IP_HEADER names the
+# visitor: X-Real-IP (nginx) or X-Forwarded-For (load balancers, CDNs); empty: none, the
+# connection's address counts (lmec/security.py, docs/deployment.md).
 LMEC_TRUSTED_PROXIES = env.list("LMEC_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+LMEC_CLIENT_IP_HEADER = env.str("LMEC_CLIENT_IP_HEADER", default="X-Real-IP")
 
 # Content-Security-Policy (django-csp; the admin's variant is in lmec/security.py). Pages
 # load scripts, styles, fonts and images from the site only.
