@@ -16,7 +16,7 @@ run: $(INSTALLED)  ## install, migrate, load the demo content and serve http://1
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py render_pdfs --stale --verbosity 0
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py mail_server & trap "kill $$! 2>/dev/null" EXIT INT TERM; $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(INSTALLED)  ## lint, then the whole test suite against a throwaway PostgreSQL database
 	scripts/system-packages test

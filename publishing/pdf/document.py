@@ -11,6 +11,7 @@ nothing else does. It holds no path of this machine, so every server computes th
 """
 
 import hashlib
+import importlib.metadata
 import importlib.util
 from dataclasses import dataclass, field
 from functools import cache
@@ -319,4 +320,7 @@ def fonts_digest() -> str:
 
 
 def fingerprint(html: str) -> str:
-    return hashlib.sha256(f"{fonts_digest()}\n{html}".encode()).hexdigest()
+    """What a PDF is printed from: the HTML, the fonts and the WeasyPrint release (an
+    upgrade makes every stored PDF stale, for `render_pdfs --stale` to print again)."""
+    printer = importlib.metadata.version("weasyprint")
+    return hashlib.sha256(f"{fonts_digest()}\n{printer}\n{html}".encode()).hexdigest()
