@@ -38,9 +38,7 @@ class PasswordResetCompleteView(AdminLookMixin, auth_views.PasswordResetComplete
 
 # Before admin.site.urls (lmec/urls.py): the admin login links "admin_password_reset".
 urlpatterns = [
-    path(
-        "admin/password_reset/", PasswordResetView.as_view(), name="admin_password_reset"
-    ),
+    path("admin/password_reset/", PasswordResetView.as_view(), name="admin_password_reset"),
     path(
         "admin/password_reset/done/",
         PasswordResetDoneView.as_view(),
@@ -51,7 +49,5 @@ urlpatterns = [
         PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path(
-        "admin/reset/done/", PasswordResetCompleteView.as_view(), name="password_reset_complete"
-    ),
+    path("admin/reset/done/", PasswordResetCompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_prose_editor",
     "lmec",  # project-wide commands (backup, restore) and start-up (lmec/apps.py)
     "reversion",
@@ -83,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "lmec.security.KnownDeviceMiddleware",
+    # Two-factor authentication for staff (editorial/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.two_factor.TwoFactorMiddleware",
     # A reader's GET cut off by a database restart is answered again (lmec/postgresql/).
     "lmec.postgresql.middleware.RetryReadsAfterLostConnectionMiddleware",
     # Last, so that the middleware above runs for cached pages too (lmec/page_cache.py).
@@ -279,6 +284,10 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 LMEC_MAIL_DIR = VAR_DIR / "mail"
 
 LOGIN_URL = "admin:login"
+# Publishers and administrators must confirm logins with an authenticator app's code
+# (editorial/two_factor.py); other staff may.
+LMEC_REQUIRE_2FA = env.bool("LMEC_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "LMEC Bulletins"
 # Where a login goes when its `next` is missing or refused (another site): only staff log in.
 LOGIN_REDIRECT_URL = "admin:index"
 # The admin's forms carry the token; no script of the site reads the cookie.

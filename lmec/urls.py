@@ -6,7 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from editorial import accounts
+from editorial import accounts, two_factor
 from lmec import views
 from lmec.page_cache import cacheable_page
 from reading.sitemaps import SITEMAPS
@@ -21,6 +21,7 @@ handler500 = views.server_error
 # languages, defaulting to zh-hans.
 urlpatterns = [
     *accounts.urlpatterns,  # the password reset, under /admin/ beside the login
+    *two_factor.urlpatterns,
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

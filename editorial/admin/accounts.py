@@ -1,6 +1,7 @@
-"""The libraries' admins (accounts, groups, login attempts), with the project's checked lists.
+"""The libraries' admins (accounts, groups, login attempts, two-factor devices), with the
+project's checked lists.
 
-Registered by django.contrib.auth and django-axes, whose admin modules Django imports
+Registered by django.contrib.auth, django-axes and django-otp, whose admin modules Django imports
 before this one (INSTALLED_APPS order): each is registered again with
 CheckedListAdminMixin, so that no list of the site answers a query string with a 500.
 """
@@ -8,10 +9,11 @@ CheckedListAdminMixin, so that no list of the site answers a query string with a
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from editorial.admin.lists import CheckedListAdminMixin
 
-for model in [User, Group, AccessAttempt, AccessLog, AccessFailureLog]:
+for model in [User, Group, AccessAttempt, AccessLog, AccessFailureLog, TOTPDevice]:
     library_admin = type(admin.site._registry[model])
     admin.site.unregister(model)
     admin.site.register(
