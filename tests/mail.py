@@ -1,8 +1,8 @@
 """A real SMTP server for the tests that send mail: aiosmtpd on a free port of the loopback.
 
-    def test_…(mailbox):
-        … the site sends a mail …
-        assert mailbox.messages[0]["To"] == "editor@example.org"
+def test_…(mailbox):
+    … the site sends a mail …
+    assert mailbox.messages[0]["To"] == "editor@example.org"
 """
 
 import socket
