@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 import pytest
 from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import DateField, ForeignKey, IntegerField
 from django.test import RequestFactory
 from django.test import client as client_module
 
@@ -42,8 +44,9 @@ CORPUS = [
 # Too large for any column or date: tried in each parameter alone too.
 NUMBERS = ["99999999999999999999"]
 
-# Parameters every admin list reads besides its filters: page, search, ordering, all.
-ADMIN_LIST_PARAMETERS = ["p", "q", "o", "all", "_to_field", "_popup"]
+# Parameters every admin list reads besides its filters: page, search, ordering, all. Not
+# _to_field: any value but a field's name is a 400 at once, which would hide the others.
+ADMIN_LIST_PARAMETERS = ["p", "q", "o", "all", "_popup"]
 
 PUBLIC_PAGES = {
     "/en/search/": ["q", "type", "year", "language", "page"],
@@ -69,8 +72,22 @@ def content(db):
     EventFactory()
 
 
+def compares_numbers(model, parameter) -> bool:
+    """Whether a filter parameter compares a number or a date (``year__exact``,
+    ``publication_date__year``, ``articles__topics__id__exact``): where numbers overflow."""
+    options, field = model._meta, None
+    for part in parameter.split("__"):
+        try:
+            field = options.get_field(part)
+        except FieldDoesNotExist:
+            break  # a lookup: exact, year, gte, …
+        if field.related_model is not None:
+            options = field.related_model._meta
+    return isinstance(field, IntegerField | DateField | ForeignKey)
+
+
 def admin_list_parameters(administrator):
-    """Every registered model's list address and the parameters its filters read."""
+    """Every registered model's list address, model and the parameters its filters read."""
     request = RequestFactory().get("/")
     request.user = administrator
     for model, model_admin in admin.site._registry.items():
@@ -85,7 +102,7 @@ def admin_list_parameters(administrator):
             parameters |= {
                 f"{model_admin.date_hierarchy}__{part}" for part in ("year", "month", "day")
             }
-        yield url, sorted(parameters)
+        yield url, model, sorted(parameters)
 
 
 def answers(client, url, queries):
@@ -112,11 +129,13 @@ def test_no_admin_list_fails_on_any_parameter(client, content):
     client.force_login(administrator)
     failures = [
         f"{url}?{query}: {status}"
-        for url, filters in admin_list_parameters(administrator)
+        for url, model, filters in admin_list_parameters(administrator)
         for query, status in answers(
             client,
             url,
-            all_at_once(filters + ADMIN_LIST_PARAMETERS) + one_by_one(filters + ["p"], NUMBERS),
+            all_at_once(filters + ADMIN_LIST_PARAMETERS)
+            + one_by_one([name for name in filters if compares_numbers(model, name)], NUMBERS)
+            + one_by_one(["p"], NUMBERS),
         )
         if status >= 500
     ]
