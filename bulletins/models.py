@@ -115,7 +115,7 @@ class Bulletin(models.Model):
         help_text=_("Optional; the lead article's headline is used when empty."),
     )
     summary = models.TextField(_("summary"), blank=True)
-    cover_image = models.ImageField(
+    cover_image = renditions.ImageField(
         _("cover image"),
         upload_to="bulletins/covers/",
         blank=True,
@@ -295,7 +295,7 @@ class ArticleImage(models.Model):
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    image = models.ImageField(
+    image = renditions.ImageField(
         _("image"),
         upload_to="bulletins/images/%Y/",
         validators=[validate_image_upload],
@@ -321,15 +321,10 @@ class ArticleImage(models.Model):
         return self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
-        new_upload = bool(self.image) and not self.image._committed
+        if self.image and not self.image._committed:
+            self.image.save(self.image.name, self.image.file, save=False)  # master, renditions
+            self.width, self.height = self.image.width, self.image.height
         super().save(*args, **kwargs)
-        if new_upload:
-            self.make_renditions()
-
-    def make_renditions(self):
-        """Smaller copies for the reading site, and the size they were made from."""
-        self.width, self.height, _names = renditions.make_renditions(self.image)
-        ArticleImage.objects.filter(pk=self.pk).update(width=self.width, height=self.height)
 
     @property
     def sources(self) -> "renditions.Sources":

@@ -17,12 +17,13 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import connections
 from django.utils import timezone
 
 from lmec import devdb
+from lmec.archives import ArchiveLimits, ArchiveRefused, open_tar
 from lmec.storages import storage_files
 
 # Counted in the manifest and compared after a restore.
@@ -89,7 +90,18 @@ def restore_backup(folder: Path) -> dict:
     for name, checksum in manifest["files"].items():
         if not (folder / name).exists() or _sha256(folder / name) != checksum:
             raise BackupError(f"{folder / name} is missing or damaged (checksum mismatch).")
+    try:
+        # Whatever its size, but only files that stay inside the media storage.
+        media = open_tar(folder / "media.tar", ArchiveLimits(None, None, None))
+    except (ArchiveRefused, tarfile.TarError) as error:
+        raise BackupError(f"{folder / 'media.tar'} cannot be restored: {error}") from error
 
+    with media:
+        _restore(folder, media)
+    return manifest
+
+
+def _restore(folder: Path, media: tarfile.TarFile) -> None:
     connections.close_all()
     _pg(
         "pg_restore",
@@ -102,13 +114,9 @@ def restore_backup(folder: Path) -> dict:
     )
     for name in storage_files(default_storage):
         default_storage.delete(name)
-    with tarfile.open(folder / "media.tar") as archive:
-        for member in archive.getmembers():
-            if not member.isfile():
-                continue
-            data = archive.extractfile(member).read()
-            default_storage.save(member.name, ContentFile(data))
-    return manifest
+    for member in media.getmembers():
+        if member.isfile():
+            default_storage.save(member.name, File(media.extractfile(member), member.name))
 
 
 def record_counts() -> dict[str, int]:

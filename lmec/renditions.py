@@ -1,82 +1,64 @@
-"""Smaller copies of uploaded photos for the reading site, so a phone does not download a
-10 MB original to show it 360 px wide.
+"""The copies of uploaded images that readers get, and the field that stores them.
 
-Each rendition is a WebP file beside the original in the same storage, named after it
-(``renditions/<original name>.<width>.webp``), made when the image is saved (or by
-``manage.py make_renditions``). Pages know which renditions exist from the image's stored
-width alone, without asking the storage: one for each of ``WIDTHS`` narrower than the
-original. PDFs keep printing from the original.
+Every image the site stores is a master encoded again on upload (lmec/images.py) plus
+WebP renditions beside it in the same storage, named after it
+(``renditions/<master name>.<width>.webp``): one for each of ``WIDTHS``, each at most
+that wide and never wider than the master. Their names are known from the master's name
+alone, so pages link them without asking the storage; ``sources()`` gives an ``<img>``
+its ``src`` and ``srcset`` from them. Readers never get the master: pages, Open Graph
+and JSON-LD link renditions; PDFs print from the master.
+
+``ImageField`` is Django's, storing the master and renditions of whatever is saved to it
+(an admin upload, a loader, a command) and refusing what ``prepare_image`` refuses.
 """
 
 import contextlib
-import io
-import logging
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
+from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 
-logger = logging.getLogger(__name__)
+from lmec.images import WIDTHS, ImageRefused, PreparedImage, prepare_image, rendition_sizes
 
-WIDTHS = (480, 960, 1600)
-WEBP_QUALITY = 80
+# Attribute of an uploaded file holding its PreparedImage, once the validator made it.
+PREPARED = "_lmec_prepared_image"
 
 
 def rendition_name(name: str, width: int) -> str:
     return f"renditions/{name}.{width}.webp"
 
 
-def widths_for(original_width: int | None) -> list[int]:
-    """The rendition widths an image of this width has: those it can be scaled down to."""
-    if not original_width:
-        return []
-    return [width for width in WIDTHS if width < original_width]
+def rendition_names(name: str) -> list[str]:
+    """Every rendition an image of that name has, for clean-ups."""
+    return [rendition_name(name, width) for width in WIDTHS]
 
 
-def make_renditions(field_file) -> tuple[int | None, int | None, list[str]]:
-    """Write the renditions of an uploaded image; returns its width and height as shown
-    (after the camera's EXIF rotation) and the names written.
+def prepared(file) -> PreparedImage:
+    """The master and renditions of an uploaded file, made once (by the form's validation,
+    or here for a file saved without one)."""
+    image = getattr(file, PREPARED, None)
+    if image is None:
+        file.seek(0)
+        image = prepare_image(file.read())
+        with contextlib.suppress(AttributeError):
+            setattr(file, PREPARED, image)
+    return image
 
-    Animated images are left as they are (a WebP of one frame would lose the animation).
-    An image Pillow cannot scale is logged and shown as it is: (None, None, []). If the
-    storage fails half-way (a full disk), what was written is removed and the storage's
-    error raised, for the caller to report.
-    """
-    with field_file.open("rb"):
-        data = field_file.read()
-    try:
-        size, files = _scaled_copies(data)
-    except Exception:  # Pillow's errors are OSError, ValueError…: the original stays usable
-        logger.exception("No renditions for %s", field_file.name)
-        return None, None, []
+
+def store_renditions(storage, name: str, image: PreparedImage) -> None:
+    """Write the renditions of the master stored as ``name``; on a failure (a full
+    disk), remove those written and raise the storage's error."""
     written = []
     try:
-        for width, content in files:
-            name = rendition_name(field_file.name, width)
-            field_file.storage.delete(name)  # a re-upload under the same name replaces it
-            written.append(field_file.storage.save(name, ContentFile(content)))
+        for width, content in image.renditions.items():
+            rendition = rendition_name(name, width)
+            storage.delete(rendition)  # a master saved again under its name replaces them
+            written.append(storage.save(rendition, ContentFile(content)))
     except Exception:
-        delete_renditions(field_file.storage, written)
+        delete_renditions(storage, written)
         raise
-    return *size, written
-
-
-def _scaled_copies(data: bytes):
-    """The image's size as shown, and a WebP file for each rendition width, in memory."""
-    with Image.open(io.BytesIO(data)) as original:
-        if getattr(original, "is_animated", False):
-            return original.size, []
-        image = ImageOps.exif_transpose(original)
-        image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P", "PA") else "RGB")
-    files = []
-    for width in widths_for(image.width):
-        height = max(1, round(image.height * width / image.width))
-        output = io.BytesIO()
-        image.resize((width, height), Image.Resampling.LANCZOS).save(
-            output, "WEBP", quality=WEBP_QUALITY, method=4
-        )
-        files.append((width, output.getvalue()))
-    return image.size, files
 
 
 def delete_renditions(storage, names) -> None:
@@ -85,9 +67,36 @@ def delete_renditions(storage, names) -> None:
             storage.delete(name)
 
 
-def rendition_names(name: str) -> list[str]:
-    """Every rendition an image of that name may have, for clean-ups."""
-    return [rendition_name(name, width) for width in WIDTHS]
+class ReencodedImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        try:
+            image = prepared(content)
+        except ImageRefused as refused:
+            raise ValidationError(refused.message, code="image_refused") from refused
+        super().save(name, ContentFile(image.content), save=save)
+        self._dimensions_cache = (image.width, image.height)
+        try:
+            store_renditions(self.storage, self.name, image)
+        except Exception:
+            with contextlib.suppress(Exception):
+                self.storage.delete(self.name)
+            raise
+
+    @property
+    def shown_url(self) -> str:
+        """The largest rendition: what a reader gets where one file is linked."""
+        return self.storage.url(rendition_name(self.name, WIDTHS[-1]))
+
+
+class ImageField(models.ImageField):
+    """Django's ImageField, storing uploads encoded again with their renditions."""
+
+    attr_class = ReencodedImageFieldFile
+
+    def deconstruct(self):
+        # The database sees a plain ImageField: no migration for how files are stored.
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
 
 
 @dataclass(frozen=True)
@@ -101,15 +110,18 @@ class Sources:
 
 
 def sources(field_file, width: int | None, height: int | None) -> Sources:
-    """The original and its renditions as ``src`` and ``srcset``, without asking the storage."""
-    widths = widths_for(width)
-    if not widths:
-        return Sources(field_file.url, "", width, height)
-    storage = field_file.storage
-    candidates = [f"{storage.url(rendition_name(field_file.name, w))} {w}w" for w in widths]
-    if width <= WIDTHS[-1]:
-        # No rendition as wide as the original: it is the sharpest choice.
-        candidates.append(f"{field_file.url} {width}w")
-    # The largest rendition is the fallback: browsers without srcset get a sensible file too.
-    largest = storage.url(rendition_name(field_file.name, widths[-1]))
+    """The renditions as ``src`` and ``srcset``, without asking the storage.
+
+    Without the master's width (an image stored before it was recorded) only the largest
+    rendition is offered.
+    """
+    storage, name = field_file.storage, field_file.name
+    largest = storage.url(rendition_name(name, WIDTHS[-1]))
+    if not width:
+        return Sources(largest, "", width, height)
+    candidates, seen = [], set()
+    for slot, (scaled, _height) in rendition_sizes((width, height or width)):
+        if scaled not in seen:
+            seen.add(scaled)
+            candidates.append(f"{storage.url(rendition_name(name, slot))} {scaled}w")
     return Sources(largest, ", ".join(candidates), width, height)

@@ -9,6 +9,7 @@ without DJANGO_SECRET_KEY and DATABASE_URL.
 import unicodedata
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from django.conf.locale import LANG_INFO
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "django_countries",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django_prose_editor",
     "lmec",  # project-wide commands (backup, restore) and start-up (lmec/apps.py)
     "reversion",
@@ -84,9 +87,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After the language is known: its 400 page speaks the reader's language.
+    "lmec.security.RefuseNulBytesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "lmec.security.KnownDeviceMiddleware",
+    # Two-factor authentication for staff (editorial/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "editorial.two_factor.TwoFactorMiddleware",
     # A reader's GET cut off by a database restart is answered again (lmec/postgresql/).
     "lmec.postgresql.middleware.RetryReadsAfterLostConnectionMiddleware",
     # Last, so that the middleware above runs for cached pages too (lmec/page_cache.py).
@@ -118,6 +127,9 @@ TEMPLATES = [
 USING_EMBEDDED_DATABASE = "DATABASE_URL" not in env and DEBUG
 if "DATABASE_URL" in env:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
+    # A Unix socket's folder as the host, %2F-encoded (postgres://lmec@%2Frun%2Fpostgresql/lmec):
+    # django-environ leaves it encoded, and psycopg2 would look up a host of that name.
+    DATABASES["default"]["HOST"] = unquote(DATABASES["default"]["HOST"])
 elif USING_EMBEDDED_DATABASE:
     from lmec import devdb
 
@@ -216,7 +228,8 @@ if DEBUG:
 MEDIA_URL = env.str("DJANGO_MEDIA_URL", default="/media/")
 MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's, leaving no truncated file when a write fails (lmec/storages.py).
+    "default": {"BACKEND": "lmec.storages.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -224,7 +237,7 @@ STORAGES = {
     },
     # Rendered PDFs of issues (publishing/pdf/): not under MEDIA_ROOT, never listed publicly.
     "pdfs": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "BACKEND": "lmec.storages.FileSystemStorage",
         "OPTIONS": {"location": env.str("LMEC_PDF_ROOT", default=str(VAR_DIR / "pdfs"))},
     },
 }
@@ -262,27 +275,67 @@ if env.str("LMEC_S3_BUCKET", default=""):
 # Uploads: images larger than this are refused with a message (lmec/validators.py).
 MAX_IMAGE_UPLOAD_BYTES = env.int("LMEC_MAX_IMAGE_UPLOAD_BYTES", default=10 * 1024 * 1024)
 MAX_IMAGE_PIXELS = env.int("LMEC_MAX_IMAGE_PIXELS", default=40_000_000)
+# Uploads are decoded and encoded again (lmec/images.py): the memory decoding one may take
+# (width × height × 4 bytes for colour; a JPEG is decoded at a reduced scale when it can
+# be), and the longest side of the image stored (larger ones are scaled down).
+LMEC_MAX_IMAGE_DECODE_BYTES = env.int("LMEC_MAX_IMAGE_DECODE_BYTES", default=128 * 1024 * 1024)
+LMEC_IMAGE_MAX_SIDE = env.int("LMEC_IMAGE_MAX_SIDE", default=3200)
 # Briefings imported from a file (bulletins/importing/): larger files are refused.
 LMEC_MAX_IMPORT_UPLOAD_BYTES = env.int("LMEC_MAX_IMPORT_UPLOAD_BYTES", default=5 * 1024 * 1024)
+# Archives read from outside (a .docx is a zip; lmec/archives.py): refused before anything
+# is unpacked when they have more parts, unpack to more bytes in all, or have a part
+# compressed more than this many times (only parts of 1 MB or more are judged by ratio).
+LMEC_ARCHIVE_MAX_MEMBERS = env.int("LMEC_ARCHIVE_MAX_MEMBERS", default=1000)
+LMEC_ARCHIVE_MAX_UNPACKED_BYTES = env.int(
+    "LMEC_ARCHIVE_MAX_UNPACKED_BYTES", default=20 * 1024 * 1024
+)
+LMEC_ARCHIVE_MAX_RATIO = env.float("LMEC_ARCHIVE_MAX_RATIO", default=100.0)
+
+# Mail (the password reset; docs/configuration.md). In development `make run` starts a
+# server on 127.0.0.1:8025 that keeps every mail in var/mail/ (manage.py mail_server).
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = env.str("EMAIL_HOST", default="127.0.0.1" if DEBUG else "localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=8025 if DEBUG else 25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LMEC Bulletins <noreply@localhost>")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+LMEC_MAIL_DIR = VAR_DIR / "mail"
 
 LOGIN_URL = "admin:login"
+# Publishers and administrators must confirm logins with an authenticator app's code
+# (editorial/two_factor.py); other staff may.
+LMEC_REQUIRE_2FA = env.bool("LMEC_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "LMEC Bulletins"
+# Where a login goes when its `next` is missing or refused (another site): only staff log in.
+LOGIN_REDIRECT_URL = "admin:index"
+# The admin's forms carry the token; no script of the site reads the cookie.
+CSRF_COOKIE_HTTPONLY = True
 
-# Logins: after LMEC_LOGIN_FAILURE_LIMIT failures for one user name from one address, that
-# pair is locked out for LMEC_LOGIN_LOCKOUT_MINUTES (django-axes, recorded in the database so
-# that every server knows). Other users, and the same user elsewhere, can still log in.
+# Logins: after LMEC_LOGIN_FAILURE_LIMIT failures for one user name (from any address), or
+# from one address (for any user name), they are locked out for LMEC_LOGIN_LOCKOUT_MINUTES
+# (django-axes, recorded in the database so that every server knows). A browser the user
+# logged in with before is only locked out by failures of that name from that address, and
+# the e-mailed password reset lifts a lock-out: an attacker cannot keep an editor out.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env.int("LMEC_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LMEC_LOGIN_LOCKOUT_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = "lmec.security.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "lmec.security.locked_out"
 AXES_CLIENT_IP_CALLABLE = "lmec.security.client_ip"
 AXES_VERBOSE = False
-# Reverse proxies whose X-Real-IP header names the visitor (lmec/security.py).
+# Reverse proxies (addresses or networks) whose header LMEC_CLIENT_IP_HEADER names the
+# visitor: X-Real-IP (nginx) or X-Forwarded-For (load balancers, CDNs); empty: none, the
+# connection's address counts (lmec/security.py, docs/deployment.md).
 LMEC_TRUSTED_PROXIES = env.list("LMEC_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+LMEC_CLIENT_IP_HEADER = env.str("LMEC_CLIENT_IP_HEADER", default="X-Real-IP")
 
 # Content-Security-Policy (django-csp; the admin's variant is in lmec/security.py). Pages
 # load scripts, styles, fonts and images from the site only.

@@ -6,6 +6,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from editorial import accounts, two_factor
 from lmec import views
 from lmec.page_cache import cacheable_page
 from reading.sitemaps import SITEMAPS
@@ -19,6 +20,8 @@ handler500 = views.server_error
 # "/" has no language: lmec.languages.ReaderLanguageMiddleware redirects it to /<lang>/ by
 # the browser's languages (English for any other language, zh-hans when it names none).
 urlpatterns = [
+    *accounts.urlpatterns,  # the password reset, under /admin/ beside the login
+    *two_factor.urlpatterns,
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),

@@ -1,25 +1,32 @@
-"""Checks for uploaded images: by content, not by name, with size and pixel limits."""
+"""Checks for uploaded images: by content, not by name, within size, pixel and memory limits.
+
+An upload is decoded and encoded again here (lmec/images.py), once: what cannot be
+(damaged, too large to decode, not an image) is refused with the reason, and what can is
+kept with the file for the save to store (lmec/renditions.py).
+"""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
-ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
+from lmec.images import ImageRefused
+from lmec.renditions import prepared
 
 
 @deconstructible
 class ImageUploadValidator:
-    """Refuse files that are not JPEG/PNG/GIF/WebP images, too large, or too many pixels.
+    """Refuse files that are not JPEG/PNG/GIF/WebP images, too large, too many pixels, too
+    much memory to decode, or damaged.
 
-    Pillow's own decompression-bomb guard only warns below twice its limit; this
-    check reads the header and refuses anything above the configured pixel count
-    before the image is ever decoded.
+    A file stored already was checked when it was uploaded: it is not read again, so that
+    a record whose file went missing can still be saved (lmec/renditions.py reports it).
     """
 
     def __call__(self, file):
+        if getattr(file, "_committed", False):
+            return
         max_bytes = settings.MAX_IMAGE_UPLOAD_BYTES
         if file.size is not None and file.size > max_bytes:
             raise ValidationError(
@@ -27,37 +34,14 @@ class ImageUploadValidator:
                 code="image_too_large",
                 params={"size": filesizeformat(file.size), "max": filesizeformat(max_bytes)},
             )
-        position = file.tell() if hasattr(file, "tell") else None
+        upload = getattr(file, "file", file)  # a field's file, or the file itself
+        position = upload.tell()
         try:
-            file.seek(0)
-            with Image.open(file) as image:
-                image_format, (width, height) = image.format, image.size
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-            raise ValidationError(
-                _("This file is not an image we can read (JPEG, PNG, GIF or WebP)."),
-                code="invalid_image",
-            ) from error
+            prepared(upload)
+        except ImageRefused as refused:
+            raise ValidationError(refused.message, code="image_refused") from None
         finally:
-            if position is not None:
-                file.seek(position)
-        if image_format not in ALLOWED_IMAGE_FORMATS:
-            raise ValidationError(
-                _("Images must be JPEG, PNG, GIF or WebP; this file is %(format)s."),
-                code="invalid_image_format",
-                params={"format": image_format},
-            )
-        if width * height > settings.MAX_IMAGE_PIXELS:
-            raise ValidationError(
-                _(
-                    "The image is %(width)s × %(height)s pixels; at most %(max)s pixels are accepted."
-                ),
-                code="image_too_many_pixels",
-                params={
-                    "width": width,
-                    "height": height,
-                    "max": f"{settings.MAX_IMAGE_PIXELS:,}",
-                },
-            )
+            upload.seek(position)
 
     def __eq__(self, other):
         return isinstance(other, ImageUploadValidator)

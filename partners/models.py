@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from lmec import renditions
 from lmec.localized import translated_search_fields
 from lmec.validators import validate_image_upload
 
@@ -60,7 +61,7 @@ class Organization(models.Model):
         help_text=_("The ministry a department belongs to, the university of a school, …"),
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(
+    logo = renditions.ImageField(
         _("logo"),
         upload_to="partners/logos/",
         blank=True,

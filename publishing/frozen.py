@@ -124,6 +124,11 @@ class _StoredFile:
     def url(self):
         return self.storage.url(self.name)
 
+    @property
+    def shown_url(self):
+        """The largest rendition: what a reader gets where one file is linked."""
+        return self.storage.url(renditions.rendition_name(self.name, renditions.WIDTHS[-1]))
+
 
 class FrozenViewpoint:
     def __init__(self, record: dict, article, registry: FrozenRegistry, language, source_language):

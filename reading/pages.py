@@ -99,7 +99,7 @@ def article_body(issue: FrozenIssue, article, *, edition: Edition | None = None)
 def _image(issue: FrozenIssue, article=None) -> str:
     if article is not None and article.images:
         return article.images[0].sources.src
-    return issue.cover_image.url if issue.cover_image else ""
+    return issue.cover_image.shown_url if issue.cover_image else ""
 
 
 def issue_meta(issue: FrozenIssue, edition: Edition | None = None) -> dict:

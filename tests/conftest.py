@@ -4,6 +4,7 @@ from django.utils import translation
 
 from editorial.demo.loader import load_demo
 from tests.factories import UserFactory, run_background_work
+from tests.mail import mailbox  # noqa: F401 (a fixture for every test)
 
 
 @pytest.fixture(autouse=True)

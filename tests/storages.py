@@ -3,7 +3,9 @@
 import errno
 import os
 
-from django.core.files.storage import FileSystemStorage
+from django.core.files.base import File
+
+from lmec.storages import FileSystemStorage
 
 
 class FailingStorage(FileSystemStorage):
@@ -20,9 +22,17 @@ class FailingStorage(FileSystemStorage):
         if FailingStorage.accepted <= 0:
             if isinstance(FailingStorage.error, Exception):
                 raise FailingStorage.error
-            raise OSError(FailingStorage.error, os.strerror(FailingStorage.error))
+            # As a disk does: the first bytes are written, then the disk is full.
+            return super()._save(name, HalfWritten(content))
         FailingStorage.accepted -= 1
         return super()._save(name, content)
+
+
+class HalfWritten(File):
+    def chunks(self, chunk_size=None):
+        content = self.file.read()
+        yield content[: len(content) // 2]
+        raise OSError(FailingStorage.error, os.strerror(FailingStorage.error))
 
 
 def failing_storage(settings, alias, folder):

@@ -1,6 +1,8 @@
 """A backup brings back the database and the media files exactly."""
 
 import io
+import json
+import tarfile
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,6 +14,7 @@ from bulletins.models import Bulletin, Viewpoint
 from editorial.demo.loader import load_demo
 from lmec import backups
 from partners.models import Organization
+from tests.factories import BulletinFactory
 
 
 def png_bytes():
@@ -68,3 +71,23 @@ def test_a_damaged_backup_changes_nothing(media, tmp_path):
         call_command("restore", str(folder), "--noinput", stdout=io.StringIO())
 
     assert list(Bulletin.objects.values_list("number", flat=True)) == [2]
+
+
+@pytest.mark.django_db
+def test_a_backup_whose_media_would_land_outside_the_storage_changes_nothing(media, tmp_path):
+    folder = tmp_path / "lmec-backup-hostile"
+    folder.mkdir()
+    (folder / "database.dump").write_bytes(b"not read: the media are checked first")
+    with tarfile.open(folder / "media.tar", "w") as archive:
+        info = tarfile.TarInfo("../../outside.txt")
+        info.size = 5
+        archive.addfile(info, io.BytesIO(b"owned"))
+    checksums = {name: backups._sha256(folder / name) for name in ("database.dump", "media.tar")}
+    (folder / "manifest.json").write_text(json.dumps({"files": checksums, "counts": {}}))
+    BulletinFactory()
+
+    with pytest.raises(CommandError, match="which is not a plain file inside it"):
+        call_command("restore", str(folder), "--noinput", stdout=io.StringIO())
+
+    assert Bulletin.objects.count() == 1
+    assert not (tmp_path / "outside.txt").exists()

@@ -57,6 +57,16 @@ def test_production_refuses_to_start_without_a_database_url():
     assert "DATABASE_URL must be set" in result.stderr
 
 
+def test_a_database_url_may_name_a_unix_socket_folder():
+    url = "postgres://lmec:secret@%2Frun%2Fpostgresql/lmec"
+    probe = "from django.conf import settings; print(settings.DATABASES['default']['HOST'])"
+
+    result = manage("shell", "-c", probe, env=PRODUCTION | {"DATABASE_URL": url})
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "/run/postgresql"
+
+
 @pytest.mark.django_db
 def test_every_model_change_has_its_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -8,6 +8,7 @@ text must decode, and anything else is refused with a message saying what it is.
 
 import codecs
 import io
+import posixpath
 import re
 import unicodedata
 import zipfile
@@ -17,9 +18,11 @@ from pathlib import PurePath
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from lxml import etree
 
 from bulletins.importing.errors import ImportFailed
 from bulletins.importing.normalize import clean_text, join_lines
+from lmec.archives import ArchiveRefused, open_zip
 
 TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 DOCX_SUFFIX = ".docx"
@@ -292,14 +295,16 @@ def _docx_paragraphs(name: str, data: bytes) -> list[tuple[int, str]]:
 
     not_word = ImportFailed(_("“%(name)s” is not a Word (.docx) document.") % {"name": name})
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            info = archive.getinfo("word/document.xml")
-    except (zipfile.BadZipFile, KeyError):
+        with open_zip(data) as archive:
+            package = _docx_text_parts(archive)
+    except ArchiveRefused as refused:
+        raise ImportFailed(
+            _("“%(name)s” was not read: %(reason)s") % {"name": name, "reason": refused.message}
+        ) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
         raise not_word from None
-    if info.file_size > 10 * settings.LMEC_MAX_IMPORT_UPLOAD_BYTES:
-        raise ImportFailed(_("“%(name)s” is too large once unpacked.") % {"name": name})
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
     except Exception:  # python-docx raises many kinds of errors on a damaged file
         raise not_word from None
 
@@ -323,6 +328,59 @@ def _docx_paragraphs(name: str, data: bytes) -> list[tuple[int, str]]:
         else:
             add(item)
     return paragraphs
+
+
+OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+)
+STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+CONTENT_TYPES = "[Content_Types].xml"
+ROOT_RELATIONSHIPS = "_rels/.rels"
+# No entities, no network, no huge trees: the parts come from the uploader.
+XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _docx_text_parts(archive: zipfile.ZipFile) -> bytes:
+    """A copy of the Word package with only what the importer reads: the main document
+    and its styles (for headings). Images, headers, fonts and the rest are never
+    unpacked; relationships to them are dropped so that python-docx does not look."""
+    parts = {CONTENT_TYPES: archive.read(CONTENT_TYPES)}
+    root, document = _kept_relationships(archive, ROOT_RELATIONSHIPS, "", {OFFICE_DOCUMENT})
+    parts[ROOT_RELATIONSHIPS] = root
+    (document_name,) = document  # KeyError/ValueError below: no Word document
+    folder, _slash, base = document_name.rpartition("/")
+    rels_name = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+    if rels_name in archive.namelist():
+        parts[rels_name], styles = _kept_relationships(archive, rels_name, folder, {STYLES})
+    else:
+        styles = []
+    for part in [document_name, *styles]:
+        parts[part] = archive.read(part)
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_STORED) as copy:
+        for part, content in parts.items():
+            copy.writestr(part, content)
+    return package.getvalue()
+
+
+def _kept_relationships(archive, rels_name: str, folder: str, kinds: set[str]):
+    """The relationships file ``rels_name`` with only the links to parts of ``kinds`` (and
+    to outside addresses, such as hyperlinks), and the names of those parts."""
+    tree = etree.fromstring(archive.read(rels_name), XML_PARSER)
+    kept = []
+    for relationship in list(tree.iter(RELATIONSHIP)):
+        if relationship.get("TargetMode") == "External":
+            continue
+        target = relationship.get("Target", "")
+        part = posixpath.normpath(
+            target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+        )
+        if relationship.get("Type") in kinds and part in archive.namelist():
+            kept.append(part)
+        else:
+            relationship.getparent().remove(relationship)
+    return etree.tostring(tree, xml_declaration=True, encoding="UTF-8", standalone=True), kept
 
 
 def _docx_blocks(paragraphs: list[tuple[int, str]]) -> list[Block]:

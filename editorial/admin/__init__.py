@@ -2,4 +2,4 @@
 (EditorialAdmin, history, concurrency, translators). Django's admin autodiscovery imports
 this package; each module registers the admin of one app's models."""
 
-from editorial.admin import audit, bulletins, events, partners, topics  # noqa: F401
+from editorial.admin import accounts, audit, bulletins, events, partners, topics  # noqa: F401

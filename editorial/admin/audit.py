@@ -5,10 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
 from audit.services import audit_record
+from editorial.admin.lists import CheckedListAdminMixin
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(CheckedListAdminMixin, admin.ModelAdmin):
     """The audit log, read-only: nobody edits or deletes what happened."""
 
     list_display = ["timestamp", "username", "action", "record", "detail"]

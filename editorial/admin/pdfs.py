@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bulletins.models import Bulletin
+from editorial.admin.lists import CheckedListAdminMixin
 from publishing import pipeline, services, snapshot
 from publishing.models import EditionPDF, Job
 from publishing.pdf import document
@@ -180,7 +181,7 @@ class BulletinPDFAdminMixin:
         )
 
 
-class KeptRecordAdmin(admin.ModelAdmin):
+class KeptRecordAdmin(CheckedListAdminMixin, admin.ModelAdmin):
     """Records the site keeps by itself: listed, never added, edited or deleted by hand."""
 
     def has_add_permission(self, request):

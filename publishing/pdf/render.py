@@ -56,20 +56,28 @@ def weasyprint():
     return weasyprint
 
 
-def fetch_resource(url: str, timeout=None, ssl_context=None):
-    """WeasyPrint's URL fetcher: bundled fonts, uploaded images, data: URLs; nothing else."""
-    default_url_fetcher = weasyprint().default_url_fetcher
+@cache
+def resource_fetcher_class():
+    """WeasyPrint's URL fetcher for our PDFs: bundled fonts, uploaded images, data: URLs;
+    nothing else (no request leaves the machine while printing)."""
+    urls = weasyprint().urls
 
-    if url.startswith("lmec-font:"):
-        name = url.removeprefix("lmec-font:")
-        if name not in {face.file for face in fonts.FACES}:
-            raise ResourceNotAllowed(url)
-        return {"file_obj": open(fonts.FONT_DIR / name, "rb"), "mime_type": "font/otf"}
-    if url.startswith("lmec-media:"):
-        return {"string": image_for_print(url.removeprefix("lmec-media:")), "mime_type": None}
-    if url.startswith("data:"):
-        return default_url_fetcher(url)
-    raise ResourceNotAllowed(f"PDFs load no resource from {url}")
+    class ResourceFetcher(urls.URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("lmec-font:"):
+                name = url.removeprefix("lmec-font:")
+                if name not in {face.file for face in fonts.FACES}:
+                    raise ResourceNotAllowed(url)
+                font = open(fonts.FONT_DIR / name, "rb")  # noqa: SIM115 (WeasyPrint closes it)
+                return urls.URLFetcherResponse(url, font, {"Content-Type": "font/otf"})
+            if url.startswith("lmec-media:"):
+                image = image_for_print(url.removeprefix("lmec-media:"))
+                return urls.URLFetcherResponse(url, image)
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            raise ResourceNotAllowed(f"PDFs load no resource from {url}")
+
+    return ResourceFetcher
 
 
 def image_for_print(name: str) -> bytes:
@@ -101,7 +109,13 @@ def render_pdf(html: str) -> RenderedPDF:
     with _lock:  # WeasyPrint's font configuration is not meant for two threads at once
         document = (
             weasyprint()
-            .HTML(string=html, base_url=settings.LMEC_SITE_URL, url_fetcher=fetch_resource)
+            .HTML(
+                string=html,
+                base_url=settings.LMEC_SITE_URL,
+                url_fetcher=resource_fetcher_class()(
+                    allowed_protocols={"data", "lmec-font", "lmec-media"}
+                ),
+            )
             .render(font_config=font_configuration())
         )
         content = document.write_pdf()

@@ -112,7 +112,7 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
                 title=name,
                 description=describe(description)
                 or _("Viewpoints and events of %(name)s.") % {"name": name},
-                image=self.request.build_absolute_uri(organization.logo.url)
+                image=self.request.build_absolute_uri(organization.logo.shown_url)
                 if organization.logo
                 else "",
                 json_ld=self.json_ld(organization, name, description),
@@ -140,5 +140,5 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
                 "addressCountry": organization.country.code,
             }
         if organization.logo:
-            data["logo"] = self.request.build_absolute_uri(organization.logo.url)
+            data["logo"] = self.request.build_absolute_uri(organization.logo.shown_url)
         return data

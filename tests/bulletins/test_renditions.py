@@ -32,7 +32,8 @@ def photo(name, size, orientation=None):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
-def upload(client, article, file):
+def post_image(client, article, file):
+    """The article's admin page posted back with ``file`` as a new image."""
     url = f"/admin/bulletins/article/{article.pk}/change/"
     rows = {
         "images-TOTAL_FORMS": "1",
@@ -41,7 +42,11 @@ def upload(client, article, file):
         "images-0-alt_text_zh_hans": "红树林",
         "images-0-alt_text_en": "Mangroves",
     }
-    response = client.post(url, form_data(client.get(url), **rows))
+    return client.post(url, form_data(client.get(url), **rows))
+
+
+def upload(client, article, file):
+    response = post_image(client, article, file)
     assert response.status_code == 302, response.content.decode()[:2000]
     return ArticleImage.objects.get(article=article)
 
@@ -90,21 +95,27 @@ def test_a_photo_taken_with_the_camera_turned_is_shown_upright(editor_client, cl
     assert (image.width, image.height) == (800, 1200)
     name = image.image.name
     assert width_of(media / f"renditions/{name}.480.webp") == ("WEBP", (480, 720))
+    assert width_of(media / f"renditions/{name}.960.webp") == ("WEBP", (800, 1200))
     tag = img_tag(client, "/en/bulletins/2021/3/mangroves/")
-    assert f'/media/renditions/{name}.480.webp 480w, /media/{name} 800w"' in tag
+    # The copy as wide as the photo itself, not the photo: readers never get a stored master.
+    assert (
+        f'srcset="/media/renditions/{name}.480.webp 480w, /media/renditions/{name}.960.webp 800w"'
+    ) in tag
     assert 'width="800" height="1200"' in tag
 
 
 @pytest.mark.django_db
-def test_a_small_image_is_shown_as_it_is(editor_client, client, media):
+def test_a_small_image_reaches_readers_as_a_copy_of_its_own_size(editor_client, client, media):
     article = public_article()
 
     image = upload(editor_client, article, photo("logo.jpg", (300, 200)))
 
-    assert not (media / "renditions").exists()
+    name = image.image.name
+    assert width_of(media / f"renditions/{name}.480.webp") == ("WEBP", (300, 200))
     tag = img_tag(client, "/en/bulletins/2021/3/mangroves/")
-    assert f'src="/media/{image.image.name}"' in tag
-    assert "srcset" not in tag
+    assert f'src="/media/renditions/{name}.1600.webp"' in tag
+    assert f'srcset="/media/renditions/{name}.480.webp 300w"' in tag
+    assert f"/media/{name}" not in tag.replace(f"/media/renditions/{name}", "")
     assert 'width="300" height="200"' in tag
 
 

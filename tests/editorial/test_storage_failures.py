@@ -13,7 +13,7 @@ from audit.models import AuditEntry
 from bulletins.models import ArticleImage, Bulletin
 from partners.models import Organization
 from tests.admin_pages import form_data
-from tests.factories import ArticleFactory, BulletinFactory
+from tests.factories import ArticleFactory, BulletinFactory, OrganizationFactory
 from tests.storages import FailingStorage, failing_storage
 
 
@@ -68,6 +68,7 @@ def test_a_cover_image_on_a_full_disk_is_a_message_and_the_issue_is_intact(edito
     assert response.status_code == 200
     assert FULL_MESSAGE in page
     assert "Nothing was saved." in page
+    assert page.count('class="errorlist') == 1  # that message only, not "not an image" too
     assert 'value="The title typed"' in page  # the editor's changes are still in the form
     assert 'value="The headline typed"' in page
     bulletin.refresh_from_db()
@@ -176,10 +177,45 @@ def test_the_same_upload_saves_once_there_is_space_again(editor_client, media):
     url = f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
     refused = editor_client.post(url, form_data(editor_client.get(url), cover_image=image()))
 
-    FailingStorage.accepted = 1
+    FailingStorage.accepted = 4  # the image and its three copies
     response = editor_client.post(url, form_data(refused, cover_image=image()))
 
     assert response.status_code == 302
     bulletin.refresh_from_db()
-    assert bulletin.cover_image.name.endswith(".png")
-    assert stored_files(media) == [bulletin.cover_image.name]
+    name = bulletin.cover_image.name
+    assert name.endswith(".png")
+    assert stored_files(media) == [name, *(f"renditions/{name}.{w}.webp" for w in (1600, 480, 960))]
+
+
+@pytest.mark.django_db
+def test_an_article_whose_image_file_is_missing_says_so_and_still_saves(editor_client, media):
+    FailingStorage.accepted = 4
+    article = ArticleFactory(headline_en="The headline before")
+    ArticleImage.objects.create(article=article, image=image("lost.png"), alt_text_zh_hans="红树林")
+    name = ArticleImage.objects.get().image.name
+    (media / name).unlink()  # a restore without the media, a disk replaced
+    url = f"/admin/bulletins/article/{article.pk}/change/"
+
+    page = editor_client.get(url)
+    response = editor_client.post(url, form_data(page, headline_en="The headline typed"))
+
+    assert "These files are missing from the storage" in page.content.decode()
+    assert f"image “{name}”" in page.content.decode()
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.headline_en == "The headline typed"
+    listed = editor_client.get("/admin/bulletins/article/").content.decode()
+    assert f"“The headline typed”: image “{name}”" in listed
+
+
+@pytest.mark.django_db
+def test_a_partner_whose_logo_file_is_missing_says_so_in_the_list(editor_client, media):
+    FailingStorage.accepted = 4
+    organization = OrganizationFactory(name_en="WWF")
+    organization.logo.save("wwf.png", image("wwf.png"))
+    (media / organization.logo.name).unlink()
+
+    listed = editor_client.get("/admin/partners/organization/")
+
+    assert listed.status_code == 200
+    assert f"logo “{organization.logo.name}”" in listed.content.decode()

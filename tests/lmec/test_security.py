@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from axes.models import AccessAttempt
+from django.test import Client, RequestFactory
 
 from bulletins.models import Article
-from lmec.security import script_hash
+from lmec.security import client_ip, script_hash
 from tests.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +67,7 @@ def test_production_sends_the_security_headers():
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
     assert seen["redirect"] == [301, "https://bulletins.example.org/healthz"]
     assert seen["cookies"]["csrftoken"]["secure"] is True
+    assert seen["cookies"]["csrftoken"]["httponly"] is True  # as docs/deployment.md says
 
 
 def csp_directives(response):
@@ -103,11 +106,20 @@ def log_in(client, username, password):
     return client.post("/admin/login/?next=/admin/", {"username": username, "password": password})
 
 
+def browser_that_logged_in_before(username, password):
+    """A colleague's browser: it has logged in before, and carries the known-device cookie."""
+    browser = Client()
+    assert log_in(browser, username, password).status_code == 302
+    browser.post("/admin/logout/")
+    return browser
+
+
 @pytest.mark.django_db
 def test_logins_are_refused_after_five_failures_for_that_user(client, settings):
     settings.AXES_FAILURE_LIMIT = 5
     UserFactory(username="editor", password="the right passphrase 2026")
     UserFactory(username="colleague", password="another good passphrase")
+    colleague = browser_that_logged_in_before("colleague", "another good passphrase")
 
     for _attempt in range(4):
         assert log_in(client, "editor", "guess").status_code == 200  # the form again
@@ -115,10 +127,149 @@ def test_logins_are_refused_after_five_failures_for_that_user(client, settings):
 
     assert locked.status_code == 429
     assert "Too many failed logins" in locked.content.decode()
+    assert 'href="/admin/password_reset/"' in locked.content.decode()
     # Even the right password waits out the lock-out now...
     assert log_in(client, "editor", "the right passphrase 2026").status_code == 429
-    # ...but it is this user only: a colleague logs in from the same address.
-    assert log_in(client, "colleague", "another good passphrase").status_code == 302
+    # ...but a colleague logs in from the same address in the browser she used before.
+    assert log_in(colleague, "colleague", "another good passphrase").status_code == 302
+
+
+PROXY = "10.0.0.2"
+
+
+def attempt(client, username, password, **headers):
+    """A login through the reverse proxy, which names the visitor in a header."""
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": username, "password": password},
+        REMOTE_ADDR=PROXY,
+        **headers,
+    )
+
+
+@pytest.fixture
+def behind_a_proxy(settings):
+    settings.LMEC_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.AXES_FAILURE_LIMIT = 5
+    return settings
+
+
+@pytest.mark.django_db
+def test_guessing_from_rotating_addresses_locks_the_name_but_not_its_owner_out(behind_a_proxy):
+    UserFactory(username="editor", password="the right passphrase 2026")
+    owner = Client()
+    assert (
+        attempt(
+            owner, "editor", "the right passphrase 2026", HTTP_X_REAL_IP="198.51.100.20"
+        ).status_code
+        == 302
+    )
+    owner.post("/admin/logout/")
+    attacker = Client()
+
+    answers = [
+        attempt(attacker, "editor", "guess", HTTP_X_REAL_IP=f"203.0.113.{number}").status_code
+        for number in range(12)
+    ]
+
+    assert answers[:4] == [200] * 4 and set(answers[4:]) == {429}  # per user, any address
+    right = attempt(attacker, "editor", "the right passphrase 2026", HTTP_X_REAL_IP="203.0.113.99")
+    assert right.status_code == 429  # the password found, but not from there
+    # The editor, from her address and her browser, is not kept out.
+    assert (
+        attempt(
+            owner, "editor", "the right passphrase 2026", HTTP_X_REAL_IP="198.51.100.20"
+        ).status_code
+        == 302
+    )
+
+
+@pytest.mark.django_db
+def test_guessing_many_names_from_one_address_locks_the_address_out(behind_a_proxy):
+    UserFactory(username="editor", password="the right passphrase 2026")
+    attacker = Client()
+
+    answers = [
+        attempt(attacker, f"name{number}", "guess", HTTP_X_REAL_IP="203.0.113.7").status_code
+        for number in range(6)
+    ]
+
+    assert answers[:4] == [200] * 4 and set(answers[4:]) == {429}
+    # From there even a real name and password wait: only known browsers are let in.
+    right = attempt(attacker, "editor", "the right passphrase 2026", HTTP_X_REAL_IP="203.0.113.7")
+    assert right.status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["not-an-ip", "", "1.2.3.4.5", "::g", "1.2.3.4, 5.6.7.8"])
+def test_an_address_header_that_is_no_address_is_ignored(behind_a_proxy, client, value):
+    UserFactory(username="editor", password="the right passphrase 2026")
+
+    response = attempt(client, "editor", "guess", HTTP_X_REAL_IP=value)
+
+    assert response.status_code == 200  # the login page again, not a 500
+    assert AccessAttempt.objects.get().ip_address == PROXY
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "client_address"),
+    [
+        # The visitor is the right-most address our proxies did not add.
+        ("10.0.0.2", "198.51.100.20", "198.51.100.20"),
+        ("10.0.0.2", "6.6.6.6, 198.51.100.20", "198.51.100.20"),
+        ("10.0.0.2", "6.6.6.6, 198.51.100.20, 10.0.0.9", "198.51.100.20"),
+        ("10.0.0.2", "[2001:db8::7]:4431, 10.1.2.3", "2001:db8::7"),
+        # Forged by the visitor left of a value that is no address: not believed.
+        ("10.0.0.2", "6.6.6.6, not-an-ip, 10.0.0.9", "10.0.0.9"),
+        ("10.0.0.2", "", "10.0.0.2"),
+        # Not from a proxy of ours: the header is the visitor's own writing.
+        ("198.51.100.20", "6.6.6.6", "198.51.100.20"),
+    ],
+)
+def test_behind_a_load_balancer_the_visitor_is_the_right_most_untrusted_hop(
+    settings, remote, forwarded, client_address
+):
+    settings.LMEC_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.LMEC_CLIENT_IP_HEADER = "X-Forwarded-For"
+    request = RequestFactory().get("/", REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert client_ip(request) == client_address
+
+
+@pytest.mark.django_db
+def test_a_locked_out_editor_lifts_the_lock_with_the_e_mailed_password_reset(
+    behind_a_proxy, client, mailbox
+):
+    UserFactory(
+        username="editor", password="the right passphrase 2026", email="editor@lmec.example"
+    )
+    for number in range(5):
+        attempt(Client(), "editor", "guess", HTTP_X_REAL_IP=f"203.0.113.{number}")
+    assert (
+        attempt(
+            client, "editor", "the right passphrase 2026", HTTP_X_REAL_IP="198.51.100.20"
+        ).status_code
+        == 429
+    )
+
+    login_page = client.get("/admin/login/").content.decode()
+    assert 'href="/admin/password_reset/"' in login_page
+    response = client.post("/admin/password_reset/", {"email": "editor@lmec.example"})
+    assert response.status_code == 302
+
+    (mail,) = mailbox.messages
+    assert mail["To"] == "editor@lmec.example"
+    link = re.search(r"http://testserver(/admin/reset/\S+/)", mail.get_content()).group(1)
+    form = client.get(link, follow=True)
+    new_password = "a brand new passphrase 2026"
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {"new_password1": new_password, "new_password2": new_password},
+    )
+    assert done.status_code == 302
+    assert (
+        attempt(client, "editor", new_password, HTTP_X_REAL_IP="198.51.100.20").status_code == 302
+    )
 
 
 @pytest.mark.django_db
@@ -141,3 +292,18 @@ def test_a_forged_address_header_does_not_escape_the_limit(client, settings):
         REMOTE_ADDR="198.51.100.7",
     )
     assert response.status_code == 429
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("next_url", ["https://attacker.example/", "//attacker.example/", ""])
+def test_a_login_whose_next_is_refused_lands_on_the_admin_index(client, next_url):
+    UserFactory(username="editor", password="the right passphrase 2026", role="Editor")
+
+    response = client.post(
+        f"/admin/login/?next={next_url}",
+        {"username": "editor", "password": "the right passphrase 2026", "next": next_url},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get(response["Location"]).status_code == 200
