@@ -37,6 +37,19 @@ class SectionSitemap(ReadingSitemap):
         return reverse(name)
 
 
+class ArchiveYearSitemap(ReadingSitemap):
+    """The archive's years: stable addresses of its pages (the archive itself pages on
+    as issues are added)."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return list(current_editions().order_by("-year").values_list("year", flat=True).distinct())
+
+    def location(self, year):
+        return reverse("bulletins:archive-year", kwargs={"year": year})
+
+
 class IssueSitemap(ReadingSitemap):
     def items(self):
         return current_editions().order_by("-year", "-number")
@@ -94,6 +107,7 @@ class TopicSitemap(RecordSitemap):
 
 SITEMAPS = {
     "sections": SectionSitemap,
+    "years": ArchiveYearSitemap,
     "issues": IssueSitemap,
     "articles": ArticleSitemap,
     "partners": PartnerSitemap,

@@ -80,6 +80,7 @@ def test_the_sitemap_lists_every_page_in_the_languages_it_is_published_in(client
         assert f"http://testserver/{language}/partners/wwf/" in locations
         assert f"http://testserver/{language}/events/lancang-mekong-week-2020/" in locations
         assert f"http://testserver/{language}/topics/mangroves/" in locations
+        assert f"http://testserver/{language}/bulletins/2020/" in locations  # the year's page
     issue = next(
         url
         for url in urls
