@@ -20,6 +20,7 @@ not stored: it is checked when searching, with ``current_condition``, so a withd
 issue disappears and a scheduled version replaces the one before on time.
 """
 
+import functools
 import re
 import threading
 from collections import defaultdict
@@ -33,7 +34,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -79,29 +80,48 @@ def tokenizer():
     return _tokenizer
 
 
+WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or a digit, as str.isalnum()
+SHORT_TEXT = 100  # names and titles, which recur: their words are remembered
+
+
 def is_word(token: str) -> bool:
-    return any(char.isalnum() for char in token)
+    return WORD_CHARACTER.search(token) is not None
 
 
-def words(text: str):
+def words(text: str) -> list[str]:
     """The words of ``text`` in order, lower case; punctuation and spaces dropped."""
+    if len(text) <= SHORT_TEXT:
+        return list(_words_of_short_text(text))
+    return _words(text)
+
+
+def _words(text: str) -> list[str]:
+    found = []
     for token in tokenizer().cut(text):
         token = token.strip().lower()
-        if token and is_word(token) and len(token) <= MAX_LEXEME:
-            yield token
+        if token and len(token) <= MAX_LEXEME and WORD_CHARACTER.search(token):
+            found.append(token)
+    return found
 
 
-def parts_of(word: str):
+@functools.lru_cache(maxsize=20_000)
+def _words_of_short_text(text: str) -> tuple[str, ...]:
+    return tuple(_words(text))
+
+
+@functools.lru_cache(maxsize=200_000)
+def parts_of(word: str) -> tuple[str, ...]:
     """The dictionary words inside a Chinese word: "红树林" → "红树", "树林"."""
     if len(word) <= 2 or not HAN.search(word):
-        return
+        return ()
     known = tokenizer().FREQ
-    for size in (2, 3):
-        if len(word) > size:
-            for start in range(len(word) - size + 1):
-                gram = word[start : start + size]
-                if known.get(gram):
-                    yield gram
+    return tuple(
+        word[start : start + size]
+        for size in (2, 3)
+        if len(word) > size
+        for start in range(len(word) - size + 1)
+        if known.get(word[start : start + size])
+    )
 
 
 def segmented_tsvector(weighted_texts, segment=words, parts=parts_of) -> str:
@@ -355,6 +375,7 @@ def rebuild(progress=None) -> int:
             ):
                 count += store(edition_entries(edition))
             progress(min(start + REBUILD_BATCH, len(edition_ids)), total, count)
+            reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes here
         for kind, pk in records:
             count += store(_record_entries(kind, public_copies(kind).get(pk=pk)))
         progress(total, total, count)
