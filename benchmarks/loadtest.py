@@ -181,7 +181,7 @@ def shell(code: str, env: dict) -> dict:
 def page_urls(env: dict) -> dict[str, list[str]]:
     urls = shell(URLS_SCRIPT % {"languages": LANGUAGES}, env)
     urls["root redirect"] = ["/"]
-    urls["sitemap"] = ["/sitemap.xml", "/robots.txt"]
+    urls["sitemap"] = ["/sitemap.xml", "/sitemap-articles.xml", "/robots.txt"]
     urls["stylesheet"] = ["/static/css/site.css"]
     urls["search"] = [
         f"/{language}/search/?" + urllib.parse.urlencode({"q": words})
