@@ -87,8 +87,13 @@ def _page(request, year, number, slug=""):
     """An issue's page (``slug`` empty) or an article's, for readers or for staff."""
     template = "bulletins/article_detail.html" if slug else "bulletins/bulletin_detail.html"
     language = get_language()
+    staff = may_preview(request.user)
+    if not staff and (page := pages.current_prepared_page(year, number, language, slug)):
+        # A reader, the page prepared already: one query.
+        meta = pages.page_meta(page.meta, request)
+        return _render(request, template, page.html, meta, page.edition.languages)
     current = current_edition(year, number)
-    if may_preview(request.user):
+    if staff:
         shown = _staff_version(request, current, year, number)
         if shown is not None:
             page = pages.prepared_page(shown.pk, language, slug)
