@@ -35,6 +35,8 @@ MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(seconds=30)
 # A job still "running" after this long lost its worker (killed, out of memory).
 ABANDONED_AFTER = timedelta(minutes=10)
+# A job due this long ago that no worker took: no worker is running.
+UNATTENDED_AFTER = timedelta(minutes=5)
 
 RENDER_PDFS = "render_pdfs"
 INDEX_EDITION = "index_edition"
@@ -236,6 +238,12 @@ def retry(job: Job) -> None:
         state=Job.State.QUEUED, attempts=0, run_after=timezone.now(), failure=""
     )
     run_job.enqueue(job.pk)
+
+
+def unattended_jobs():
+    """Jobs due for a while that no worker has taken: the workers are not running."""
+    due = timezone.now() - UNATTENDED_AFTER
+    return Job.objects.filter(state=Job.State.QUEUED, run_after__lt=due)
 
 
 def recover_abandoned() -> int:
