@@ -56,10 +56,12 @@ TASK_LABELS = {
 
 def after_publication(edition: Edition) -> None:
     """Everything that follows publishing a version, in the order it runs."""
-    enqueue(RENDER_PDFS, edition=edition)
+    # The quick work first: readers find the new version in search within seconds,
+    # while its PDFs (seconds each) render; until then they get the previous version's.
     enqueue(INDEX_EDITION, edition=edition)
     # At its publication time: now, or the scheduled time.
     enqueue(GO_LIVE, edition=edition, run_after=edition.published_at)
+    enqueue(RENDER_PDFS, edition=edition)
 
 
 def after_record_publication(obj) -> None:
