@@ -3,10 +3,11 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lmec.slugs import SlugFromTextMixin
 from partners.models import Organization
 
 
-class Event(models.Model):
+class Event(SlugFromTextMixin, models.Model):
     """Something the center held or took part in. Events nest: a forum within a dialogue."""
 
     class Kind(models.TextChoices):
@@ -30,7 +31,11 @@ class Event(models.Model):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Part of the event's address. Keep it once published."),
+        blank=True,
+        help_text=_(
+            "Part of the event's address. Made from the title when left empty; keep it once "
+            "published."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
@@ -64,6 +69,8 @@ class Event(models.Model):
         related_name="events",
     )
 
+    slug_fallback = "event"
+
     class Meta:
         ordering = ["-start_date", "slug"]
         verbose_name = _("event")
@@ -91,6 +98,9 @@ class Event(models.Model):
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
         super().clean()
+
+    def slug_candidates(self):
+        return [self.title_en, self.title_zh_hans, self.title]
 
 
 class EventOrganizer(models.Model):

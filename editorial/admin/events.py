@@ -23,7 +23,6 @@ class EventAdmin(EditorialAdmin):
     date_hierarchy = "start_date"
     search_fields = [*translated_search_fields("title", "place"), "slug"]
     autocomplete_fields = ["parent", "topics"]
-    prepopulated_fields = {"slug": ["title_en"]}
     inlines = [EventOrganizerInline]
     fields = [
         "title",
