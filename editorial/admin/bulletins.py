@@ -11,6 +11,7 @@ from editorial.admin.base import EditorialAdmin, EditorialStackedInline, Editori
 from editorial.admin.importing import BulletinImportAdminMixin
 from editorial.admin.pdfs import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
 from editorial.admin.workflow import BulletinWorkflowAdminMixin
+from editorial.ordering import PositionedInlineFormSet
 from lmec.localized import translated_search_fields
 
 # History: a revision of any part of an issue holds the whole issue (audit/revisions.py).
@@ -57,7 +58,7 @@ class AboutBlockAdmin(EditorialAdmin):
     search_fields = ["label", *translated_search_fields("text")]
 
 
-class ArticleInlineFormSet(forms.BaseInlineFormSet):
+class ArticleInlineFormSet(PositionedInlineFormSet):
     def clean(self):
         """Give articles left without a slug one made from their headline.
 
@@ -157,6 +158,7 @@ class BulletinAdmin(
 
 class ViewpointInline(EditorialStackedInline):
     model = Viewpoint
+    formset = PositionedInlineFormSet
     fields = [
         "position",
         "organization",
@@ -174,6 +176,7 @@ class ViewpointInline(EditorialStackedInline):
 
 class ArticleImageInline(EditorialTabularInline):
     model = ArticleImage
+    formset = PositionedInlineFormSet
     fields = ["position", "image", "alt_text", "caption", "credit"]
     extra = 0
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from audit import revisions
 from editorial.admin.base import EditorialAdmin
+from editorial.ordering import PositionedInlineFormSet
 from events.models import Event, EventOrganizer
 from lmec.localized import translated_search_fields
 
@@ -11,6 +12,7 @@ revisions.register(EventOrganizer, parent="event")
 
 class EventOrganizerInline(admin.TabularInline):
     model = EventOrganizer
+    formset = PositionedInlineFormSet
     autocomplete_fields = ["organization"]
     fields = ["position", "organization", "role"]
     extra = 1
