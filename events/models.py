@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -5,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lmec.slugs import SlugFromTextMixin
 from partners.models import Organization
+
+END_BEFORE_START = _("The end date cannot be before the start date.")
 
 
 class Event(SlugFromTextMixin, models.Model):
@@ -79,7 +82,7 @@ class Event(SlugFromTextMixin, models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="event_ends_after_it_starts",
-                violation_error_message=_("The end date cannot be before the start date."),
+                violation_error_message=END_BEFORE_START,
             ),
         ]
 
@@ -97,6 +100,9 @@ class Event(SlugFromTextMixin, models.Model):
     def clean(self):
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
+        if self.start_date and self.end_date < self.start_date:
+            # Beside the end date, where the editor corrects it, not at the top of the form.
+            raise ValidationError({"end_date": END_BEFORE_START})
         super().clean()
 
     def slug_candidates(self):

@@ -8,6 +8,7 @@ from modeltranslation.admin import (
 
 from editorial.admin.audit import AuditedAdminMixin
 from editorial.concurrency import ConcurrentEditMixin
+from editorial.error_summary import ErrorSummaryMixin
 from editorial.history_admin import HistoryAdminMixin
 from editorial.storage_failures import StorageFailureAdminMixin
 from editorial.translators import TranslatorFieldsMixin, TranslatorInlineMixin
@@ -16,6 +17,7 @@ from editorial.translators import TranslatorFieldsMixin, TranslatorInlineMixin
 class EditorialAdmin(
     StorageFailureAdminMixin,
     AuditedAdminMixin,
+    ErrorSummaryMixin,
     TranslatorFieldsMixin,
     ConcurrentEditMixin,
     HistoryAdminMixin,
@@ -23,7 +25,8 @@ class EditorialAdmin(
 ):
     """The admin of every record editors write: language tabs, history with restore,
     the audit log, refusal of concurrent overwrites, translators limited to translations,
-    a message rather than an error page when an upload cannot be stored."""
+    a message rather than an error page when an upload cannot be stored, and a refused
+    form's errors listed at its top, each linked to its field."""
 
 
 class EditorialStackedInline(TranslatorInlineMixin, TranslationStackedInline):

@@ -97,7 +97,14 @@
       const controls = document.createElement("span");
       controls.className = "order-controls";
       controls.dataset.for = row.id;
-      const handle = this.button("order-handle", text("Drag to reorder, or use the arrow keys"), "⠿");
+      // Not a <button>: Chromium starts no drag from a form control.
+      const handle = document.createElement("span");
+      handle.className = "order-button order-handle";
+      handle.setAttribute("role", "button");
+      handle.tabIndex = 0;
+      handle.setAttribute("aria-label", text("Drag to reorder, or use the arrow keys"));
+      handle.title = handle.getAttribute("aria-label");
+      handle.textContent = "⠿";
       handle.draggable = true;
       const up = this.button("order-up", text("Move up"), "↑");
       const down = this.button("order-down", text("Move down"), "↓");

@@ -1,0 +1,110 @@
+"""An editor in a real browser: typing is not lost by leaving the page, and the rows of
+an article are ordered by dragging them or from the keyboard."""
+
+import pytest
+
+from bulletins.models import Bulletin
+from tests.browser.conftest import open_page
+from tests.factories import UserFactory
+
+# The roles are made by migrations: bring them back after each test empties the database.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def editor_page(browser, site):
+    UserFactory(username="editor", role="Editor")
+    page = open_page(browser, 1280)
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
+@pytest.fixture
+def article():
+    return Bulletin.objects.get(year=2020, number=5).articles.get()
+
+
+def speakers(article):
+    return [viewpoint.statement_zh_hans[:4] for viewpoint in article.viewpoints.all()]
+
+
+def test_leaving_with_unsaved_typing_asks_first_and_saving_does_not(editor_page, site, article):
+    page = editor_page
+    page.goto(f"{site}/admin/bulletins/article/{article.pk}/change/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    dialogs = []
+
+    def stay(dialog):
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", stay)
+
+    # Nothing typed: leaving asks nothing.
+    page.locator("#id_kicker_en").click()
+    page.get_by_role("link", name="Home").first.click()
+    page.wait_for_url("**/admin/")
+    assert dialogs == []
+
+    page.go_back()
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    page.locator("#id_kicker_en").fill("New kicker:")
+    page.get_by_role("link", name="Home").first.click()
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    assert page.url.endswith(f"/admin/bulletins/article/{article.pk}/change/")
+    assert page.locator("#id_kicker_en").input_value() == "New kicker:"
+
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.wait_for_url("**/admin/bulletins/article/")
+    assert dialogs == ["beforeunload"]
+    article.refresh_from_db()
+    assert article.kicker_en == "New kicker:"
+
+
+def test_viewpoints_are_reordered_by_drag_and_drop_and_from_the_keyboard(
+    editor_page, site, article
+):
+    page = editor_page
+    # Tall enough to show both rows: a drag that scrolls starts from wherever the page went.
+    page.set_viewport_size({"width": 1280, "height": 3000})
+    url = f"{site}/admin/bulletins/article/{article.pk}/change/"
+    first, second, third, *rest = speakers(article)
+    page.goto(url)
+
+    # Drag the third viewpoint above the first.
+    page.locator("#viewpoints-2 .order-handle").drag_to(
+        page.locator("#viewpoints-0 > h3"), target_position={"x": 300, "y": 2}
+    )
+    assert page.locator("#viewpoints-2 ~ #viewpoints-0").count() == 1
+    page.get_by_role("button", name="Save and continue editing").click()
+    page.wait_for_url(url)
+    assert speakers(article) == [third, first, second, *rest]
+
+    # The handle moves its row with the arrow keys; the buttons move it too.
+    page.locator("#viewpoints-0 .order-handle").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#viewpoints-0 .order-handle").evaluate(
+        "el => el === document.activeElement"
+    )
+    page.locator("#viewpoints-6 .order-up").click()
+    page.get_by_role("button", name="Save and continue editing").click()
+    page.wait_for_url(url)
+    assert speakers(article) == [first, second, third, rest[0], rest[1], rest[3], rest[2]]
+
+
+def test_a_viewpoint_added_at_the_end_is_numbered_last(editor_page, site, article):
+    page = editor_page
+    page.goto(f"{site}/admin/bulletins/article/{article.pk}/change/")
+
+    page.locator("#viewpoints-group .add-row a").click()
+
+    assert page.locator("#id_viewpoints-7-position").input_value() == "8"
+    assert page.locator("#viewpoints-7 .order-handle").count() == 1
