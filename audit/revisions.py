@@ -138,6 +138,8 @@ def comment_text(revision) -> str:
         data = json.loads(revision.comment)
     except ValueError:
         data = None
+    if isinstance(data, list):
+        return change_message_text(revision.comment)
     if not isinstance(data, dict):
         return revision.get_comment()
     if "action" in data:
@@ -146,6 +148,42 @@ def comment_text(revision) -> str:
         text = _(data["message"])
         text = text % data["params"] if data["params"] else text
     return f"{text}: {data['detail']}" if data.get("detail") else text
+
+
+# A translated field's label as the admin stores it in a change message: "Headline [th]".
+LABEL_WITH_LANGUAGE = re.compile(r"^(?P<label>.+) \[(?P<language>[\w-]+)\]$")
+
+
+def _field_label(label: str) -> str:
+    """A changed field's label, stored untranslated by the admin, in the active language.
+
+    Django stores ``form.fields[…].label`` with translation off: "Headline [th]" for
+    modeltranslation's fields, which no catalog holds; the verbose name "headline" is.
+    """
+    match = LABEL_WITH_LANGUAGE.match(label)
+    base, language = (match["label"], f" [{match['language']}]") if match else (label, "")
+    for msgid in (base, base[:1].lower() + base[1:]):
+        translated = _(msgid)
+        if translated != msgid:
+            return capfirst(translated) + language
+    return label
+
+
+def change_message_text(change_message: str) -> str:
+    """An admin change message ("Changed Headline [th].") in the active language."""
+    from django.contrib.admin.models import LogEntry
+
+    try:
+        data = json.loads(change_message)
+    except ValueError:
+        return change_message
+    if isinstance(data, list):
+        for part in data:
+            changed = part.get("changed") if isinstance(part, dict) else None
+            if changed and changed.get("fields"):
+                changed["fields"] = [_field_label(label) for label in changed["fields"]]
+        change_message = json.dumps(data)
+    return LogEntry(change_message=change_message).get_change_message()
 
 
 def record_revision(obj: models.Model, *, user, comment: str):

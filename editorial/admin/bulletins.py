@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit import revisions
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
-from editorial.admin.base import EditorialAdmin, EditorialStackedInline, EditorialTabularInline
+from editorial.admin.base import EditorialAdmin, EditorialStackedInline
 from editorial.admin.importing import BulletinImportAdminMixin
 from editorial.admin.pdfs import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
 from editorial.admin.workflow import BulletinWorkflowAdminMixin
@@ -174,7 +174,7 @@ class ViewpointInline(EditorialStackedInline):
         return article.bulletin.source_language
 
 
-class ArticleImageInline(EditorialTabularInline):
+class ArticleImageInline(EditorialStackedInline):
     model = ArticleImage
     formset = PositionedInlineFormSet
     fields = ["position", "image", "alt_text", "caption", "credit"]
@@ -211,7 +211,7 @@ class ArticleAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
 @admin.register(Viewpoint)
 class ViewpointAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
     pdf_bulletin_lookup = "article__bulletin"
-    list_display = ["speaker", "organization", "article"]
+    list_display = ["speaker_line", "organization", "article"]
     list_filter = ["organization__kind", "article__bulletin__year"]
     list_select_related = ["organization", "person", "article"]
     search_fields = [
@@ -223,3 +223,7 @@ class ViewpointAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
 
     def source_language(self, viewpoint):
         return viewpoint.article.bulletin.source_language
+
+    @admin.display(description=_("speaker"))
+    def speaker_line(self, viewpoint):
+        return viewpoint.speaker

@@ -108,3 +108,22 @@ def test_a_viewpoint_added_at_the_end_is_numbered_last(editor_page, site, articl
 
     assert page.locator("#id_viewpoints-7-position").input_value() == "8"
     assert page.locator("#viewpoints-7 .order-handle").count() == 1
+
+
+def overflow(page) -> int:
+    return page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+def test_the_admin_fits_a_desktop_and_the_issue_list_reads_on_a_phone(editor_page, site, article):
+    page = editor_page
+    page.goto(f"{site}/admin/bulletins/article/{article.pk}/change/")
+    assert overflow(page) <= 0  # the images' table was 1 632 px wide in a 1 280 px window
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site}/admin/bulletins/bulletin/")
+    assert overflow(page) <= 0
+    title = page.locator("td.field-display_title").first
+    assert title.bounding_box()["width"] > 150  # not one character wide
+    assert title.inner_text().startswith("Lancang-Mekong Green Economic Development Belt")
