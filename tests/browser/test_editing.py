@@ -127,3 +127,37 @@ def test_the_admin_fits_a_desktop_and_the_issue_list_reads_on_a_phone(editor_pag
     title = page.locator("td.field-display_title").first
     assert title.bounding_box()["width"] > 150  # not one character wide
     assert title.inner_text().startswith("Lancang-Mekong Green Economic Development Belt")
+
+
+def log_in(browser, site, username):
+    UserFactory(username=username, role="Editor")
+    page = open_page(browser, 1280)
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    return page
+
+
+def test_two_editors_in_two_browsers_change_different_fields_and_both_save(browser, site):
+    bulletin = Bulletin.objects.get(year=2020, number=5)
+    url = f"{site}/admin/bulletins/bulletin/{bulletin.pk}/change/"
+    wang, li = log_in(browser, site, "wang"), log_in(browser, site, "li")
+    wang.goto(url)
+    li.goto(url)
+    # Li opened the issue after Wang: the page says Wang is there.
+    assert li.locator("#editing-now").inner_text().startswith("wang has been editing this since")
+
+    li.locator("#id_title_en").fill("Li's title")
+    li.get_by_role("button", name="Save and continue editing").click()
+    li.wait_for_url(url)
+    wang.locator("#id_summary_en").fill("Wang's summary")
+    wang.get_by_role("button", name="Save and continue editing").click()
+    wang.wait_for_url(url)
+
+    assert (
+        "Saved together with what li saved meanwhile" in wang.locator(".messagelist").inner_text()
+    )
+    bulletin.refresh_from_db()
+    assert (bulletin.title_en, bulletin.summary_en) == ("Li's title", "Wang's summary")
