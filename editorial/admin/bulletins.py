@@ -12,6 +12,7 @@ from editorial.admin.importing import BulletinImportAdminMixin
 from editorial.admin.pdfs import BulletinPDFAdminMixin, RenderPDFsOnSaveMixin
 from editorial.admin.workflow import BulletinWorkflowAdminMixin
 from editorial.ordering import PositionedInlineFormSet
+from editorial.translating import TranslationViewMixin
 from lmec.localized import translated_search_fields
 
 # History: a revision of any part of an issue holds the whole issue (audit/revisions.py).
@@ -94,7 +95,11 @@ class ArticleInline(EditorialStackedInline):
 
 @admin.register(Bulletin)
 class BulletinAdmin(
-    BulletinImportAdminMixin, BulletinPDFAdminMixin, BulletinWorkflowAdminMixin, EditorialAdmin
+    BulletinImportAdminMixin,
+    BulletinPDFAdminMixin,
+    BulletinWorkflowAdminMixin,
+    TranslationViewMixin,
+    EditorialAdmin,
 ):
     list_display = [
         "label",
@@ -185,7 +190,7 @@ class ArticleImageInline(EditorialStackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RenderPDFsOnSaveMixin, EditorialAdmin):
+class ArticleAdmin(RenderPDFsOnSaveMixin, TranslationViewMixin, EditorialAdmin):
     list_display = ["headline", "bulletin", "position", "event"]
     list_filter = ["bulletin__year", "topics", "viewpoints__organization__kind"]
     list_select_related = ["bulletin", "event"]
