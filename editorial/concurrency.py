@@ -80,19 +80,22 @@ class FormValues:
     moving: the record's by name, an inline row's by the path of its formsets and ids,
     "articles:12/viewpoints:40:statement_en"; "articles:12:" stands for the row itself."""
 
-    def __init__(self, admin, request, obj):
+    def __init__(self, admin, request, obj, *, form=None, formsets=None):
+        """``form`` and ``formsets``: the page's own, when it shows ``obj`` as stored."""
         self.values: dict[str, list[str]] = {}
         self.labels: dict[str, str] = {}
         self.fields: dict[str, object] = {}  # the form field, to show a value in words
         self.row_names: dict[str, str] = {}  # formset name → verbose name of its rows
-        form = admin.get_form(request, obj, change=True)(instance=obj)
+        if form is None:
+            form = admin.get_form(request, obj, change=True)(instance=obj)
+            formsets = admin.unbound_formsets(request, obj)
         self._add_form(form, "", "")
-        for formset in admin.unbound_formsets(request, obj):
+        for formset in formsets:
             self._add_formset(formset, "", "")
 
-    def _add_form(self, form, key_prefix, row_label):
+    def _add_form(self, form, key_prefix, row_label, skip=()):
         for name, form_field in form.fields.items():
-            if form_field.disabled or name in ("id", "DELETE"):
+            if form_field.disabled or name in ("id", "DELETE", *skip):
                 continue
             bound = form[name]
             key = f"{key_prefix}{name}"
@@ -111,8 +114,7 @@ class FormValues:
             row_path = f"{path}{name}:{form.instance.pk}"
             self.values[f"{row_path}:"] = []  # the row itself: it exists
             self.labels[f"{row_path}:"] = row
-            form.fields.pop(formset.fk.name, None)
-            self._add_form(form, f"{row_path}:", row)
+            self._add_form(form, f"{row_path}:", row, skip=(formset.fk.name,))
             for nested in getattr(form, "nested_formsets", ()):
                 self._add_formset(nested, f"{row_path}/", row)
 
@@ -178,8 +180,8 @@ class ConcurrentEditMixin:
             )
         return formsets
 
-    def loaded_state_token(self, request, obj) -> str:
-        values = FormValues(self, request, obj).values
+    def loaded_state_token(self, request, obj, **forms) -> str:
+        values = FormValues(self, request, obj, **forms).values
         return signing.dumps(
             {"at": timezone.now().isoformat(), "values": values}, salt=SALT, compress=True
         )
@@ -378,8 +380,16 @@ class ConcurrentEditMixin:
             else:
                 # Opened, or shown with its conflicts: what is stored now is what was loaded
                 # (read again: a refused form has written the editor's values into ``obj``).
-                stored = self.model._default_manager.get(pk=obj.pk)
-                context["loaded_state"] = self.loaded_state_token(request, stored)
+                if request.method == "POST":
+                    stored = self.model._default_manager.get(pk=obj.pk)
+                    context["loaded_state"] = self.loaded_state_token(request, stored)
+                else:  # the page's own forms show the record as stored
+                    context["loaded_state"] = self.loaded_state_token(
+                        request,
+                        obj,
+                        form=context["adminform"].form,
+                        formsets=[inline.formset for inline in context["inline_admin_formsets"]],
+                    )
             if merge and merge.conflicts:
                 context["concurrent_conflicts"] = merge.conflicts
                 context["concurrent_editors"] = merge.editors

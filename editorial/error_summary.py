@@ -58,9 +58,11 @@ class ErrorSummaryMixin:
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         adminform = context.get("adminform")
-        if adminform is not None and context.get("errors"):
+        # Not only when context["errors"] says so: that list knows no nested formset.
+        if adminform is not None and request.method == "POST":
             summary = form_errors(adminform.form)
             for inline in context.get("inline_admin_formsets", []):
                 summary += formset_errors(inline.formset)
-            context["error_summary"] = summary
+            if summary:
+                context["error_summary"] = summary
         return super().render_change_form(request, context, add, change, form_url, obj)

@@ -35,6 +35,10 @@
 
   window.editorialForm = {
     hasUnsavedChanges: () => touched && loaded !== null && state() !== loaded,
+    // Fields added to the page as they are stored (viewpoints loaded on demand): no change.
+    loaded: () => {
+      if (!touched && loaded !== null) loaded = state();
+    },
     // A page that saves by itself (a merge of concurrent edits) calls this first.
     allowLeaving: () => (submitting = true),
   };

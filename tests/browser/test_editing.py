@@ -161,3 +161,38 @@ def test_two_editors_in_two_browsers_change_different_fields_and_both_save(brows
     )
     bulletin.refresh_from_db()
     assert (bulletin.title_en, bulletin.summary_en) == ("Li's title", "Wang's summary")
+
+
+def test_an_issue_is_composed_on_one_page_articles_and_their_viewpoints(editor_page, site):
+    page = editor_page
+    bulletin = Bulletin.objects.get(year=2020, number=2)
+    wwf = bulletin.articles.all()[1].viewpoints.first().organization
+    url = f"{site}/admin/bulletins/bulletin/{bulletin.pk}/change/"
+    page.goto(url)
+
+    # A saved article's viewpoints are loaded into the page when asked.
+    page.locator("#articles-1-viewpoints-group .nested-load").click()
+    page.locator("#id_articles-1-viewpoints-0-statement_en").fill("Edited on the issue's page.")
+
+    # A new article, and a viewpoint inside it.
+    page.locator("#articles-group > fieldset > .add-row a").click()
+    page.locator("#id_articles-2-headline_zh_hans").fill("第三篇文章")
+    page.locator("#articles-2-viewpoints-group .add-row a").click()
+    assert page.locator("#id_articles-2-viewpoints-0-position").input_value() == "1"
+    page.evaluate(
+        """([id, pk, label]) => {
+            const select = document.getElementById(id);
+            select.append(new Option(label, pk, true, true));
+        }""",
+        ["id_articles-2-viewpoints-0-organization", str(wwf.pk), str(wwf)],
+    )
+    page.locator("#id_articles-2-viewpoints-0-statement_zh_hans").fill("新文章中的观点。")
+    page.get_by_role("button", name="Save and continue editing").click()
+    page.wait_for_url(url)
+
+    first_viewpoint = bulletin.articles.all()[1].viewpoints.first()
+    assert first_viewpoint.statement_en == "Edited on the issue's page."
+    new = bulletin.articles.get(headline_zh_hans="第三篇文章")
+    assert [(v.organization, v.statement_zh_hans) for v in new.viewpoints.all()] == [
+        (wwf, "新文章中的观点。")
+    ]
