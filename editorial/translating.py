@@ -17,7 +17,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.forms.models import modelform_factory
 from django.http import Http404
 from django.shortcuts import redirect
@@ -116,7 +116,7 @@ def _sections(bulletin: Bulletin, articles, with_issue: bool, source: str, targe
 
 def _formfield(model_field, **kwargs):
     """A headline is translated in a box as tall as the source text, not on one line."""
-    if type(model_field).__name__ == "CharField" and model_field.max_length > 100:
+    if isinstance(model_field, models.CharField) and (model_field.max_length or 0) > 100:
         kwargs["widget"] = forms.Textarea(attrs={"rows": 2})
     return model_field.formfield(**kwargs)
 

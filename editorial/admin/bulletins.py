@@ -187,9 +187,9 @@ def languages_of_the_issue(bulletin: Bulletin | None) -> set[str]:
     return bulletin._languages_shown
 
 
-class IssueLanguagesInlineMixin:
-    """For an inline on the issue's page (or nested in one): fields in the issue's
-    languages only (``languages_of_the_issue``)."""
+class IssueLanguagesMixin:
+    """For the issue's admin and the inlines on its page (nested ones too): fields in the
+    issue's languages only (``languages_of_the_issue``)."""
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -214,7 +214,7 @@ class IssueLanguagesInlineMixin:
         ]
 
 
-class ViewpointInline(IssueLanguagesInlineMixin, EditorialStackedInline):
+class ViewpointInline(IssueLanguagesMixin, EditorialStackedInline):
     model = Viewpoint
     form = ViewpointForm
     formset = PositionedInlineFormSet
@@ -233,7 +233,7 @@ class ViewpointInline(IssueLanguagesInlineMixin, EditorialStackedInline):
         return article.bulletin.source_language
 
 
-class ArticleInline(IssueLanguagesInlineMixin, NestedInlineMixin, EditorialStackedInline):
+class ArticleInline(IssueLanguagesMixin, NestedInlineMixin, EditorialStackedInline):
     """The issue's articles, each with its body and its viewpoints (editorial/nesting.py)."""
 
     model = Article
@@ -266,6 +266,7 @@ class ArticleInline(IssueLanguagesInlineMixin, NestedInlineMixin, EditorialStack
 
 @admin.register(Bulletin)
 class BulletinAdmin(
+    IssueLanguagesMixin,
     NestedAdminMixin,
     BulletinImportAdminMixin,
     BulletinPDFAdminMixin,

@@ -32,6 +32,9 @@ def editorial_strings():
         for code, _name in settings.LANGUAGES
     }
     strings["Languages of the fields:"] = _("Languages of the fields:")
+    strings["Other languages: translate side by side"] = _(
+        "Other languages: translate side by side"
+    )
     return json_script(strings, "editorial-strings")
 
 

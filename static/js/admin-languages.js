@@ -38,6 +38,16 @@
       return button;
     });
     group.append(label, list);
+    // The issue's page shows the languages the issue is written in; the others are
+    // translated side by side.
+    const translate = document.querySelector(".object-tools a[href$='/translate/']");
+    if (translate) {
+      const more = document.createElement("a");
+      more.href = translate.href;
+      more.className = "language-switch__more";
+      more.textContent = strings["Other languages: translate side by side"] || translate.textContent;
+      group.append(more);
+    }
     document.querySelector("#content > h1, #content h1")?.after(group);
 
     function choose(index, remember) {
