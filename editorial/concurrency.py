@@ -244,6 +244,15 @@ class ConcurrentEditMixin:
                 .order_by("pk")
                 .values_list("pk", flat=True)
             )
+            for _name, nested_inline, nested_formset in getattr(formset, "nested", ()):
+                # The rows nested in those rows (an article's viewpoints), by their parent's parent.
+                lookup = f"{nested_formset.fk.name}__{formset.fk.name}"
+                list(
+                    nested_inline.model._default_manager.select_for_update(of=("self",))
+                    .filter(**{lookup: locked[0]})
+                    .order_by("pk")
+                    .values_list("pk", flat=True)
+                )
 
     # Merging.
 

@@ -62,7 +62,15 @@
       buttons.forEach((button, i) => button.setAttribute("aria-pressed", String(String(i) === select.value))),
     );
     const remembered = codes.indexOf(localStorage.getItem(KEY));
-    choose(remembered >= 0 ? remembered : Number(select.value) || 0, false);
+    if (remembered >= 0) {
+      choose(remembered, false);
+    } else {
+      // Nothing chosen yet: the tabs modeltranslation opened (the interface language's).
+      const active = document.querySelector(".ui-tabs-nav li.ui-tabs-active");
+      const index = active ? Array.from(active.parentElement.children).indexOf(active) : 0;
+      buttons.forEach((button, i) => button.setAttribute("aria-pressed", String(i === index)));
+      select.value = String(index);
+    }
     return true;
   }
 
