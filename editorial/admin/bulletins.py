@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminDateWidget
 from django.core.exceptions import ValidationError
@@ -176,14 +177,18 @@ class ArticleForm(KnownChoicesForm):
 
 
 def languages_of_the_issue(bulletin: Bulletin | None) -> set[str]:
-    """The languages the issue's page shows fields in: its source language, English, and
-    every language it has a text in. Other languages are translated side by side
-    (editorial/translating.py), which keeps the page that composes a whole issue light."""
+    """The languages the issue's page shows fields in: Chinese and English (the center
+    writes both), its source language, and every language it has a text in. Other
+    languages are translated side by side (editorial/translating.py), which keeps the page
+    that composes a whole issue light."""
+    always = {settings.LANGUAGE_CODE, "en"}
     if bulletin is None or bulletin.pk is None:
-        return {Bulletin._meta.get_field("source_language").default, "en"}
+        return always
     if not hasattr(bulletin, "_languages_shown"):
         cells = translation_matrix(bulletin).languages_with_content()
-        bulletin._languages_shown = {bulletin.source_language, "en"} | {c.language for c in cells}
+        bulletin._languages_shown = (
+            always | {bulletin.source_language} | {cell.language for cell in cells}
+        )
     return bulletin._languages_shown
 
 
