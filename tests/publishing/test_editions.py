@@ -41,8 +41,14 @@ def test_an_editor_adding_an_article_in_the_admin_reaches_readers_only_when_publ
     editor_client, published, publisher
 ):
     page = editor_client.get(f"/admin/bulletins/article/add/?bulletin={published.pk}")
-    data = form_data(page, bulletin=str(published.pk), headline_zh_hans="新增文章",
-                     headline_en="Added article", slug="added", position="5")
+    data = form_data(
+        page,
+        bulletin=str(published.pk),
+        headline_zh_hans="新增文章",
+        headline_en="Added article",
+        slug="added",
+        position="5",
+    )
     response = editor_client.post("/admin/bulletins/article/add/", data)
     assert response.status_code == 302
 
@@ -66,6 +72,7 @@ def test_an_editor_s_change_of_a_headline_waits_and_the_issue_page_says_so(
         url, form_data(editor_client.get(url), headline_en="Changed headline"), follow=True
     )
 
+    assert "Readers still see version 1: your changes wait" in response.content.decode()
     assert "Changed headline" not in reader_sees()
     issue_page = editor_client.get(f"/admin/bulletins/bulletin/{published.pk}/change/")
     html = issue_page.content.decode()
@@ -94,9 +101,7 @@ def test_a_translator_s_thai_headline_makes_no_thai_edition_until_published(
     assert '<link rel="alternate" hreflang="th"' not in reader_sees("/en/bulletins/2021/1/")
     assert "/th/bulletins/2021/1/" not in reader_sees("/sitemap.xml")
 
-    services.bulletin_publish(
-        bulletin=published, user=publisher, languages=["zh-hans", "en", "th"]
-    )
+    services.bulletin_publish(bulletin=published, user=publisher, languages=["zh-hans", "en", "th"])
     assert "หัวข้อภาษาไทย" in reader_sees("/th/bulletins/2021/1/")
     assert '<link rel="alternate" hreflang="th"' in reader_sees("/en/bulletins/2021/1/")
 
