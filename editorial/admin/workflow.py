@@ -201,6 +201,17 @@ class ChangesWaitMessageMixin:
     def bulletin_of(self, obj) -> Bulletin:
         raise NotImplementedError
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Before the save, too: say where the change goes.
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            bulletin = self.bulletin_of(obj)
+            if bulletin.status == Bulletin.Status.PUBLISHED:
+                latest = services.publication_state(bulletin).latest
+                if latest is not None:
+                    extra_context = {**(extra_context or {}), "changes_wait_version": latest.version}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
         say_changes_wait(request, self.bulletin_of(obj))

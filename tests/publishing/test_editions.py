@@ -68,9 +68,9 @@ def test_an_editor_s_change_of_a_headline_waits_and_the_issue_page_says_so(
 ):
     article = published.articles.get()
     url = f"/admin/bulletins/article/{article.pk}/change/"
-    response = editor_client.post(
-        url, form_data(editor_client.get(url), headline_en="Changed headline"), follow=True
-    )
+    form = editor_client.get(url)
+    assert "readers see version 1. What you save here waits" in form.content.decode()
+    response = editor_client.post(url, form_data(form, headline_en="Changed headline"), follow=True)
 
     assert "Readers still see version 1: your changes wait" in response.content.decode()
     assert "Changed headline" not in reader_sees()
