@@ -78,8 +78,7 @@ def create_backup(parent: Path) -> Path:
         "database": settings.DATABASES["default"]["NAME"],
         "counts": record_counts(),
         "files": {
-            name: _sha256(folder / name)
-            for name in ("database.dump", *STORAGE_ARCHIVES.values())
+            name: _sha256(folder / name) for name in ("database.dump", *STORAGE_ARCHIVES.values())
         },
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))

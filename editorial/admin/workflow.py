@@ -209,7 +209,10 @@ class ChangesWaitMessageMixin:
             if bulletin.status == Bulletin.Status.PUBLISHED:
                 latest = services.publication_state(bulletin).latest
                 if latest is not None:
-                    extra_context = {**(extra_context or {}), "changes_wait_version": latest.version}
+                    extra_context = {
+                        **(extra_context or {}),
+                        "changes_wait_version": latest.version,
+                    }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def response_add(self, request, obj, post_url_continue=None):
