@@ -21,6 +21,6 @@ ALTER TABLE publishing_searchentry RESET (toast_tuple_target);
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publishing", "0002_existing_issues")]
+    dependencies = [("publishing", "0003_job_failure_mail")]
 
     operations = [migrations.RunSQL(FORWARD, BACKWARD)]
