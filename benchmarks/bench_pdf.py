@@ -53,9 +53,10 @@ def child_render(year: int, number: int, edition: str) -> None:
     ready = time.perf_counter()
     from publishing.pdf import document
     from publishing.pdf.render import render_pdf
+    from publishing.selectors import current_edition
 
-    bulletin = document.issue_queryset().get(year=year, number=number)
-    pdf = render_pdf(document.build_html(bulletin, edition))
+    content = current_edition(year, number, with_content=True).content
+    pdf = render_pdf(document.build_html(content, edition))
     done = time.perf_counter()
     print(
         json.dumps(
@@ -100,12 +101,13 @@ def cold_renders() -> None:
 def warm_renders() -> None:
     from publishing.pdf import document
     from publishing.pdf.render import render_pdf
+    from publishing.selectors import current_edition
 
     print(f"warm render (running process, median of {WARM_RUNS}):")
     for year, number in SEEDS:
-        bulletin = document.issue_queryset().get(year=year, number=number)
+        content = current_edition(year, number, with_content=True).content
         for edition in EDITIONS:
-            html = document.build_html(bulletin, edition)
+            html = document.build_html(content, edition)
             render_pdf(html)
             times = []
             for _run in range(WARM_RUNS):
@@ -127,11 +129,11 @@ def get(connection, path, headers=None):
 
 
 def cached_downloads() -> None:
-    from bulletins.models import Bulletin
-    from publishing.pdf.services import render_pdfs
+    from publishing.pdf.services import render_edition_pdfs
+    from publishing.selectors import current_edition
 
     for year, number in SEEDS:
-        render_pdfs(Bulletin.objects.get(year=year, number=number))
+        render_edition_pdfs(current_edition(year, number, with_content=True))
     env = {**os.environ, "DJANGO_LOG_LEVEL": "WARNING"}
     with serving.gunicorn(PORT, env, "--workers", "2", "--log-level", "warning"):
         print(f"cached download (gunicorn, 2 workers, median of {DOWNLOADS}):")
