@@ -308,14 +308,15 @@ def main():
     print(f"{'page':24}{'p50 ms':>9}{'p99 ms':>9}{'KB':>9}{'queries':>9}{'n':>5}  address")
     for label, path, p50, p99, size, count in rows:
         print(f"{label:24}{p50:9.1f}{p99:9.1f}{size / 1024:9.1f}{counts[label]:9}{count:5}  {path}")
-    largest = max((row[4], row[0]) for row in rows if "XML" not in row[0])
+    # The goal is for HTML pages: the sitemap and the calendar are files for programs.
+    largest = max((row[4], row[0]) for row in rows if not row[0].endswith(("(XML)", "(.ics)")))
     archive = next(r for r in rows if r[0] == "archive")
     partner = next(r for r in rows if r[0] == "partner, most quoted")
     print(
         f"\narchive p50 {archive[2]:.1f} ms, {archive[4] / 1024:.0f} KB; most quoted partner "
         f"p50 {partner[2]:.1f} ms, {partner[4] / 1024:.0f} KB (goals: < 40 ms, < 100 KB)"
     )
-    print(f"largest page but the sitemap: {largest[1]}, {largest[0] / 1024:.0f} KB (goal < 100 KB)")
+    print(f"largest HTML page: {largest[1]}, {largest[0] / 1024:.0f} KB (goal < 100 KB)")
     print(
         f"search, {len(SEARCHES)} queries × {len(searches) // len(SEARCHES)}: p50 "
         f"{statistics.median(searches):.1f} ms, p95 {percentile(searches, 0.95):.1f} ms "
