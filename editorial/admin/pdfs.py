@@ -25,12 +25,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bulletins.models import Bulletin
 from editorial.admin.lists import CheckedListAdminMixin
-from publishing import pipeline, services, snapshot
+from publishing import pipeline, services
 from publishing.models import EditionPDF, Job
 from publishing.pdf import document
-from publishing.pdf.services import RenderBusy, edition_languages, export_pdf
+from publishing.pdf.services import RenderBusy, export_languages, export_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -40,16 +39,6 @@ ZIP_RENDER_LIMIT = 6
 LANGUAGE_NAMES = dict(settings.LANGUAGES) | {
     document.BILINGUAL: gettext_lazy("Chinese and English")
 }
-
-
-def export_languages(bulletin: Bulletin) -> list[str]:
-    """The PDF editions staff may export: the published ones for a published issue without
-    pending changes, else those of the languages it is written in."""
-    state = services.publication_state(bulletin)
-    if bulletin.status == Bulletin.Status.PUBLISHED and state.latest and not state.pending:
-        return edition_languages(state.latest)
-    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
-    return document.pdf_languages(snapshot.written_languages(tree))
 
 
 class BulletinPDFAdminMixin:

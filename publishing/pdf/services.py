@@ -104,6 +104,20 @@ def edition_languages(edition: Edition) -> list[str]:
     return document.pdf_languages(edition.languages)
 
 
+def export_languages(bulletin: Bulletin) -> list[str]:
+    """The PDF editions staff may export of an issue (the admin's menu, ``export_pdfs``):
+    a published issue without pending changes, those of the version published (its
+    languages, and Chinese-English when it has both); any other, those of the languages it
+    is written in. Never an edition that would print another language under its masthead."""
+    from publishing.services import publication_state
+
+    state = publication_state(bulletin)
+    if bulletin.status == Bulletin.Status.PUBLISHED and state.latest and not state.pending:
+        return edition_languages(state.latest)
+    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+    return document.pdf_languages(snapshot.written_languages(tree))
+
+
 def storage_path(edition: Edition, language: str) -> str:
     name = document.file_name(edition.year, edition.number, language, version=edition.version)
     return f"{edition.year}/{edition.number:02d}/{name.removesuffix('.pdf')}-{edition.pk}.pdf"

@@ -97,3 +97,20 @@ def test_prune_deletes_the_files_no_stored_pdf_refers_to(db, pdf_storage):
 
     assert kept.exists()
     assert not orphan.exists()
+
+
+def test_export_offers_only_the_editions_an_issue_has(db, tmp_path):
+    # A Chinese-only draft has no English and no bilingual edition, as in the admin's menu.
+    bulletin = BulletinFactory(year=2021, number=1)
+    ArticleFactory(bulletin=bulletin, headline_en="")
+    out = tmp_path / "out"
+
+    call_command(
+        "export_pdfs", "2021", "-o", out, "--drafts", "--edition", "en", "--edition", "zh-hans"
+    )
+    call_command("export_pdfs", "2021", "-o", tmp_path / "all", "--drafts", verbosity=0)
+
+    assert [path.name for path in out.iterdir()] == ["LMEC-Bulletin-2021-01-zh-hans-DRAFT.pdf"]
+    assert [path.name for path in (tmp_path / "all").iterdir()] == [
+        "LMEC-Bulletin-2021-01-zh-hans-DRAFT.pdf"
+    ]
