@@ -205,6 +205,12 @@ def _is_title_like(block: Block) -> bool:
     return len(text) <= SHORT and not SENTENCE_END.search(text)
 
 
+def headline_of(block: Block) -> str:
+    """A headline broken over several lines (Shift+Enter in Word, or lines of a text file)
+    keeps its breaks as the "|" an editor types (lmec/headlines.py)."""
+    return "|".join(clean_text(text) for _number, text in block.lines)
+
+
 def _is_kicker(text: str) -> bool:
     return len(text) <= 60 and text[-1] in "：:" and "。" not in text
 
@@ -293,7 +299,7 @@ class _Parser:
             if article and article.kicker and not article.headline:
                 if not _is_title_like(block) or _is_viewpoints_heading(text):
                     self.fail(_("expected the headline after the kicker line."), block.line)
-                article.headline, article.headline_line = text, block.line
+                article.headline, article.headline_line = headline_of(block), block.line
             elif _is_viewpoints_heading(text):
                 if article is None:
                     self.fail(_("a viewpoints heading before any headline."), block.line)
@@ -322,7 +328,7 @@ class _Parser:
                         )
                     article.kicker = text
                 else:
-                    article.headline, article.headline_line = text, block.line
+                    article.headline, article.headline_line = headline_of(block), block.line
             else:
                 if article is None:
                     self.fail(_("a paragraph before the first headline."), block.line)

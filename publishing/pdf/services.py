@@ -79,14 +79,23 @@ def advisory_lock(key: int, *, wait: float | None = None):
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
 
 
-def render_html(html: str, *, wait: float | None = None):
-    """Print ``html`` to PDF, one render at a time across all processes."""
-    from publishing.pdf.render import render_pdf
+def render_content(
+    content: dict,
+    language: str,
+    *,
+    draft: bool = False,
+    version=None,
+    archival: bool = False,
+    wait: float | None = None,
+):
+    """Print an edition's ``content`` in ``language`` to PDF (composed page by page,
+    composition.py), one render at a time across all processes."""
+    from publishing.pdf.composition import compose
 
     with advisory_lock(RENDER_LOCK, wait=wait) as acquired:
         if not acquired:
             raise RenderBusy
-        return render_pdf(html)
+        return compose(content, language, draft=draft, version=version, archival=archival)
 
 
 def warn_missing_glyphs(what: str, html: str) -> None:
@@ -128,7 +137,7 @@ def render_edition_pdf(edition: Edition, language: str, *, wait=None) -> Edition
     html = document.build_html(edition.content, language, version=edition.version)
     warn_missing_glyphs(f"{edition} ({language})", html)
     started = time.perf_counter()
-    rendered = render_html(html, wait=wait)
+    rendered = render_content(edition.content, language, version=edition.version, wait=wait)
     seconds = time.perf_counter() - started
     storage = pdf_storage()
     path = storage_path(edition, language)
@@ -221,7 +230,6 @@ def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) ->
         name = document.file_name(edition.year, edition.number, language, version=edition.version)
         return ExportedPDF(content, name, draft=False)
     content = snapshot.freeze(tree, snapshot.written_languages(tree))
-    html = document.build_html(content, language, draft=True)
-    rendered = render_html(html, wait=wait)
+    rendered = render_content(content, language, draft=True, wait=wait)
     name = document.file_name(tree.year, tree.number, language, draft=True)
     return ExportedPDF(rendered.content, name, draft=True)
