@@ -38,6 +38,16 @@ class ContactBlock(models.Model):
     emails = models.TextField(_("e-mail addresses"), blank=True, help_text=_("One per line."))
     website = models.URLField(_("website"), blank=True)
     wechat = models.CharField(_("WeChat official account"), max_length=100, blank=True)
+    wechat_qr = renditions.ImageField(
+        _("WeChat QR code"),
+        upload_to="bulletins/contact/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_(
+            "The QR code of the WeChat official account, as WeChat gives it: printed beside "
+            "the account's name at the end of the issue's PDFs."
+        ),
+    )
 
     class Meta:
         ordering = ["-valid_from", "-pk"]

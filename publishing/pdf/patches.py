@@ -1,4 +1,4 @@
-"""Two small additions to WeasyPrint, applied by render.py when it imports it.
+"""Three small additions to WeasyPrint, applied by render.py when it imports it.
 
 Pinned: written for WeasyPrint 70 (pyproject.toml keeps it below 71). Each wraps one
 function or method and calls the original; tests/publishing/pdf/test_typesetting.py fails
@@ -22,6 +22,12 @@ inter-character`` and ActualText for shaped text.
    too. In tagged PDFs every text span of these scripts now carries its text as
    ``/ActualText`` (ISO 32000-1, 14.9.4), which readers, screen readers and ``pdftotext``
    copy instead of the glyphs' mapping, without those zero-width spaces.
+
+3. **The language of each element.** A tagged PDF names the document's language; an
+   element in another one (the English line under the Chinese masthead, an untranslated
+   article, a bilingual edition's English paragraphs) must say its own, or a screen
+   reader reads English with a Chinese voice (PDF/UA-1, 7.2). Each element of the
+   structure tree made from an HTML element with a ``lang`` gets it as ``/Lang``.
 """
 
 import re
@@ -50,6 +56,7 @@ def apply(weasyprint) -> None:
         return
     _justify_chinese(weasyprint)
     _actual_text(weasyprint)
+    _element_languages(weasyprint)
     weasyprint._lmec_patched = True
 
 
@@ -128,3 +135,22 @@ def _actual_text(weasyprint) -> None:
 
     stream.Stream.marked = marked_with_box
     pydyf.Stream.begin_marked_content = begin_with_actual_text
+
+
+def _element_languages(weasyprint) -> None:
+    import pydyf
+    from weasyprint.pdf import tags
+
+    build_box_tree = tags._build_box_tree
+
+    def build_with_languages(box, parent, pdf, *args):
+        own = box.element is not None and box.element_tag not in ("html", "body")
+        lang = box.element.get("lang") if own else None
+        for element in build_box_tree(box, parent, pdf, *args):
+            # Each call makes the element of its own box (html and body make none and
+            # pass their children's on).
+            if lang and "Lang" not in element:
+                element["Lang"] = pydyf.String(lang)
+            yield element
+
+    tags._build_box_tree = build_with_languages

@@ -43,7 +43,7 @@ class RenderBusy(Exception):
 
 
 @dataclass
-class ExportedPDF:
+class ExportedFile:
     content: bytes
     file_name: str
     draft: bool
@@ -205,16 +205,30 @@ def prune_files() -> list[str]:
     return pruned
 
 
-def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) -> ExportedPDF:
-    """The PDF staff download from the admin.
+@dataclass
+class ExportSource:
+    """What staff export of an issue: the edition published, or the records as they are."""
 
-    An issue that is published and unchanged since gets its stored PDF (rendered and
-    stored now if the pipeline has not yet). Any other issue (a draft, one in review or
-    withdrawn, one with pending changes) is rendered as it is now and marked as a draft on
-    every page; it is never stored. If another render holds the lock for more than
-    ``wait`` seconds (None: no limit), RenderBusy is raised: a web worker must answer
-    before gunicorn's timeout.
-    """
+    content: dict
+    edition: Edition | None  # None: a draft
+    year: int
+    number: int
+
+    @property
+    def draft(self) -> bool:
+        return self.edition is None
+
+    def file_name(self, language: str, suffix: str = "pdf") -> str:
+        version = self.edition.version if self.edition else None
+        return document.file_name(
+            self.year, self.number, language, version=version, draft=self.draft, suffix=suffix
+        )
+
+
+def export_source(bulletin: Bulletin, language: str) -> ExportSource:
+    """An issue that is published and unchanged since exports its edition; any other (a
+    draft, one in review or withdrawn, one with pending changes) its records as they are
+    now, frozen as a draft."""
     from publishing.services import publication_state
 
     tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
@@ -222,14 +236,26 @@ def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) ->
     edition = state.latest if tree.status == Bulletin.Status.PUBLISHED else None
     if edition is not None and not state.pending and language in edition_languages(edition):
         edition = Edition.objects.get(pk=edition.pk)
-        pdf = edition.pdfs.filter(language=language).first()
+        return ExportSource(edition.content, edition, edition.year, edition.number)
+    content = snapshot.freeze(tree, snapshot.written_languages(tree))
+    return ExportSource(content, None, tree.year, tree.number)
+
+
+def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) -> ExportedFile:
+    """The PDF staff download from the admin (``export_source`` says which).
+
+    A published issue's stored PDF (rendered and stored now if the pipeline has not yet);
+    a draft is rendered as it is now and marked as a draft on every page, never stored.
+    If another render holds the lock for more than ``wait`` seconds (None: no limit),
+    RenderBusy is raised: a web worker must answer before gunicorn's timeout.
+    """
+    source = export_source(bulletin, language)
+    if source.edition is not None:
+        pdf = source.edition.pdfs.filter(language=language).first()
         if pdf is None or not pdf_storage().exists(pdf.path):
-            pdf = render_edition_pdf(edition, language, wait=wait)
+            pdf = render_edition_pdf(source.edition, language, wait=wait)
         with pdf_storage().open(pdf.path, "rb") as file:
             content = file.read()
-        name = document.file_name(edition.year, edition.number, language, version=edition.version)
-        return ExportedPDF(content, name, draft=False)
-    content = snapshot.freeze(tree, snapshot.written_languages(tree))
-    rendered = render_content(content, language, draft=True, wait=wait)
-    name = document.file_name(tree.year, tree.number, language, draft=True)
-    return ExportedPDF(rendered.content, name, draft=True)
+        return ExportedFile(content, source.file_name(language), draft=False)
+    rendered = render_content(source.content, language, draft=True, wait=wait)
+    return ExportedFile(rendered.content, source.file_name(language), draft=True)
