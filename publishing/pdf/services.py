@@ -241,6 +241,18 @@ def export_source(bulletin: Bulletin, language: str) -> ExportSource:
     return ExportSource(content, None, tree.year, tree.number)
 
 
+def export_archival_pdf(bulletin: Bulletin, language: str, *, wait=None) -> ExportedFile:
+    """The archival PDF/A-3u copy of what ``export_pdf`` gives, rendered from the same
+    content (never stored: it is printed again from the edition whenever needed)."""
+    source = export_source(bulletin, language)
+    version = source.edition.version if source.edition else None
+    rendered = render_content(
+        source.content, language, draft=source.draft, version=version, archival=True, wait=wait
+    )
+    name = source.file_name(language).removesuffix(".pdf") + "-PDFA.pdf"
+    return ExportedFile(rendered.content, name, draft=source.draft)
+
+
 def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) -> ExportedFile:
     """The PDF staff download from the admin (``export_source`` says which).
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from bulletins.models import Bulletin
 from publishing.pdf import document
-from publishing.pdf.services import export_languages, export_pdf
+from publishing.pdf.services import export_archival_pdf, export_languages, export_pdf
 
 ISSUE = re.compile(r"^(\d{4})(?:-(\d{1,3}))?$")
 
@@ -47,12 +47,17 @@ class Command(BaseCommand):
             "Default: every edition each issue has.",
         )
         parser.add_argument(
+            "--archival",
+            action="store_true",
+            help="Write the archival PDF/A-3u copies (…-PDFA.pdf) instead, for the records.",
+        )
+        parser.add_argument(
             "--drafts",
             action="store_true",
             help="Include issues that are not published, marked as drafts on every page.",
         )
 
-    def handle(self, *args, start, end, output, editions, drafts, verbosity, **options):
+    def handle(self, *args, start, end, output, editions, drafts, archival, verbosity, **options):
         for edition in editions or []:
             if not document.is_edition(edition):
                 raise CommandError(f"Unknown edition “{edition}”.")
@@ -71,7 +76,8 @@ class Command(BaseCommand):
                         f"{', '.join(offered)}), skipped."
                     )
             for edition in [code for code in offered if code in (editions or offered)]:
-                pdf = export_pdf(bulletin, edition, wait=None)
+                export = export_archival_pdf if archival else export_pdf
+                pdf = export(bulletin, edition, wait=None)
                 (output / pdf.file_name).write_bytes(pdf.content)
                 written += 1
                 if verbosity:

@@ -5,7 +5,7 @@ from bulletins.models import Bulletin
 from publishing.models import EditionPDF, Job, SearchEntry
 from publishing.pdf.services import render_edition_pdf
 from tests.factories import ArticleFactory, BulletinFactory, publish, run_background_work
-from tests.publishing.pdf.reading import pdf_text
+from tests.publishing.pdf.reading import pdf_text, reader
 
 
 def make_issue(year, number, status=Bulletin.Status.PUBLISHED):
@@ -114,3 +114,14 @@ def test_export_offers_only_the_editions_an_issue_has(db, tmp_path):
     assert [path.name for path in (tmp_path / "all").iterdir()] == [
         "LMEC-Bulletin-2021-01-zh-hans-DRAFT.pdf"
     ]
+
+
+def test_export_archival_copies(db, tmp_path):
+    make_issue(2021, 1)
+
+    call_command("export_pdfs", "2021", "-o", tmp_path, "--edition", "en", "--archival")
+
+    [path] = tmp_path.iterdir()
+    assert path.name == "LMEC-Bulletin-2021-01-en-PDFA.pdf"
+    root = reader(path.read_bytes()).trailer["/Root"]
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"
