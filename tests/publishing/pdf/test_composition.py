@@ -136,3 +136,46 @@ def test_the_tall_photo_is_printed_whole_with_no_hole_before_it(generated_pdfs):
         if obj.get_object()["/Subtype"] == "/Image"
     }
     assert len(images) == 2  # the cover and the photo, each once
+
+
+def test_a_photo_that_nearly_fits_is_scaled_into_the_room_left(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    article = ArticleFactory(
+        bulletin=BulletinFactory(),
+        body_zh_hans="".join(f"<p>{PARAGRAPH * 2}</p>" for _ in range(3)),
+    )
+    ArticleImage.objects.create(
+        article=article, image=jpeg(900, 1800, PHOTO_BLUE), alt_text_zh_hans="白鹭"
+    )
+    ViewpointFactory(article=article, statement_zh_hans=PARAGRAPH * 3)
+
+    content = compose(frozen(article.bulletin), "zh-hans").content
+
+    first_page = page_images(content, dpi=40)[0]
+    photo = coloured_rows(first_page, PHOTO_BLUE)
+    assert photo, "the photo moved to page 2"
+    height_mm = len(photo) / 40 * 25.4
+    assert 55 <= height_mm < 105  # smaller than its 110 mm, not below the 55 mm limit
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("edition", ["en", "bilingual"])
+@pytest.mark.parametrize("number", [2, 5])
+def test_no_word_is_hyphenated_across_a_page_break(seed_pdfs, number, edition):
+    content = seed_pdfs[2020, number, edition]
+    for page in range(1, len(reader(content).pages)):
+        lines = [line.strip() for line in pdf_text(content, page=page).splitlines()]
+        body = [line for line in lines if line and not line.startswith(("Page ", "第 "))]
+        assert not body[-1].endswith(("-", "\u2010", "\u00ad")), (page, body[-1])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", [2, 5])
+def test_the_closing_blocks_end_the_issue_on_one_page(seed_pdfs, number):
+    for edition in ("zh-hans", "en", "bilingual"):
+        content = seed_pdfs[2020, number, edition]
+        last = pdf_text(content, page=len(reader(content).pages))
+        about = "中心" if edition != "en" else "Center"
+        assert ("联系我们" in last or "Contact us" in last) and about in last
+        # …with the end of the last article: the page holds more than the closing blocks.
+        assert "——" in last.split("联系我们" if "联系我们" in last else "Contact us")[0]
