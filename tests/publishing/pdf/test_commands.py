@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -67,6 +69,16 @@ def test_render_pdfs_renders_what_is_missing_and_force_renders_again(db):
     assert set(EditionPDF.objects.values_list("edition__bulletin", flat=True)) == {bulletin.pk}
     assert again == stored
     assert all(forced[language] > stored[language] for language in stored)
+
+
+def test_a_render_keeps_weasyprints_steps_out_of_the_log(db, caplog):
+    make_issue(2021, 1)
+    caplog.set_level(logging.INFO)
+
+    call_command("render_pdfs", verbosity=0)
+
+    assert EditionPDF.objects.count() == 3
+    assert [record.getMessage() for record in caplog.records if "Step" in record.getMessage()] == []
 
 
 def test_refresh_outputs_queues_what_is_missing_once(db):
