@@ -215,10 +215,18 @@ def _is_title_like(block: Block) -> bool:
     return len(text) <= SHORT and not SENTENCE_END.search(text)
 
 
+# Chinese puts no space after a full-width colon: one there in a headline is where the
+# printed headline broke its line (text copied from the printed briefing), and the
+# printed briefings break long headlines at their colons.
+PRINTED_BREAK_AFTER_COLON = re.compile(r"：\s+(?=\S)")
+
+
 def headline_of(block: Block) -> str:
-    """A headline broken over several lines (Shift+Enter in Word, or lines of a text file)
-    keeps its breaks as the "|" an editor types (lmec/headlines.py)."""
-    return "|".join(clean_text(text) for _number, text in block.lines)
+    """A headline broken over several lines (Shift+Enter in Word, or lines of a text file),
+    or after a colon where the printed one broke, keeps its breaks as the "|" an editor
+    types (lmec/headlines.py)."""
+    lines = (PRINTED_BREAK_AFTER_COLON.sub("：|", text) for _number, text in block.lines)
+    return "|".join(clean_text(part) for line in lines for part in line.split("|"))
 
 
 def _is_kicker(text: str) -> bool:

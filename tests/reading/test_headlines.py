@@ -80,3 +80,21 @@ def test_a_headline_broken_in_word_is_imported_with_its_break(db):
     bulletin = import_text(data.getvalue(), "2020-2.docx")
 
     assert bulletin.articles.get(position=2).headline == "凝聚澜湄共识，|加强环境合作"
+
+
+def test_a_headline_copied_from_the_printed_briefing_breaks_at_its_colons(db):
+    # The printed 2020/5 broke its headline at its colons and inside its phrases; copied
+    # text keeps a space at each break. Those after a colon become the editor's "|".
+    from tests.bulletins.importing.helpers import SEED_5, seed_text
+
+    bulletin = import_text(seed_text(SEED_5), "2020-5.txt")
+
+    article = bulletin.articles.get(position=1)
+    assert article.headline == (
+        "澜湄流域绿色经济发展带：|生物多样性与可持续基础设施圆桌对话平行论坛二：|"
+        "澜湄可持续基础设施与生态系统管理实践分享顺利召开"
+    )
+    assert headlines.plain(article.headline) == (
+        "澜湄流域绿色经济发展带：生物多样性与可持续基础设施圆桌对话平行论坛二："
+        "澜湄可持续基础设施与生态系统管理实践分享顺利召开"
+    )
