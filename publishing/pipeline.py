@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lmec import page_cache
 from publishing import registry
-from publishing.models import Edition, Job
+from publishing.mail import sending
+from publishing.models import Edition, Job, Mailing
 from publishing.pdf.services import delete_files, render_edition_pdfs
 
 logger = logging.getLogger(__name__)
@@ -40,12 +41,14 @@ RENDER_PDFS = "render_pdfs"
 INDEX_EDITION = "index_edition"
 GO_LIVE = "go_live"
 INDEX_RECORD = "index_record"
+SEND_MAILING = "send_mailing"
 
 TASK_LABELS = {
     RENDER_PDFS: _("PDFs"),
     INDEX_EDITION: _("search index"),
     GO_LIVE: _("going live"),
     INDEX_RECORD: _("search index of a partner, event or topic"),
+    SEND_MAILING: _("mail to subscribers"),
 }
 
 
@@ -91,6 +94,9 @@ def go_live(edition: Edition) -> None:
         after_record_publication(record)
     # Pages, feeds and the sitemap show the new version from now on.
     page_cache.content_changed()
+    # Subscribers get it by mail (a new issue, or a correction the publisher asked for).
+    for mailing in sending.planned_mailings(edition):
+        enqueue(SEND_MAILING, edition=edition, mailing=mailing.pk)
 
 
 def render_again(edition: Edition) -> None:
@@ -122,6 +128,10 @@ def catch_up() -> int:
         if edition.went_live_at is None and edition.published_at <= timezone.now():
             enqueue(GO_LIVE, edition=edition)
             queued += 1
+        elif edition.went_live_at is not None:
+            for mailing in sending.planned_mailings(edition):
+                enqueue(SEND_MAILING, edition=edition, mailing=mailing.pk)
+                queued += 1
     for kind, copies in (
         (SearchEntry.Kind.ORGANIZATION, PublicOrganization.objects.select_related("organization")),
         (SearchEntry.Kind.EVENT, PublicEvent.objects.select_related("event")),
@@ -168,11 +178,25 @@ def _index_record(job: Job) -> None:
     index_record(job.arguments["model"], job.arguments["pk"])
 
 
+def _send_mailing(job: Job) -> None:
+    """One batch of a mailing, then the next batch as a job of its own, when it may go."""
+    mailing = Mailing.objects.filter(pk=job.arguments["mailing"]).first()
+    if mailing is None:
+        return  # its edition was deleted
+    next_batch = sending.mailing_send(mailing=mailing)
+    waiting = Job.objects.filter(
+        task=SEND_MAILING, arguments__mailing=mailing.pk, state=Job.State.QUEUED
+    ).exclude(pk=job.pk)
+    if next_batch is not None and not waiting.exists():
+        enqueue(SEND_MAILING, edition=job.edition, run_after=next_batch, mailing=mailing.pk)
+
+
 HANDLERS = {
     RENDER_PDFS: _render_pdfs,
     INDEX_EDITION: _index_edition,
     GO_LIVE: _go_live,
     INDEX_RECORD: _index_record,
+    SEND_MAILING: _send_mailing,
 }
 
 
@@ -262,6 +286,10 @@ FAILURE_EXPLANATIONS = {
     Failure.STORAGE_FULL: _("The disk where PDFs are stored is full."),
     Failure.STORAGE: _("The file could not be written to its storage."),
     Failure.MEMORY: _("The worker ran out of memory."),
+    Failure.MAIL: _(
+        "The mail server could not be reached, or refused the mail: the mails not sent yet "
+        "wait. Check the mail settings (EMAIL_HOST …) and the server."
+    ),
     Failure.ERROR: _(
         "Something in the issue's text, images or fonts, or in the PDF layout, made it fail; "
         "the error below says what."
@@ -270,6 +298,8 @@ FAILURE_EXPLANATIONS = {
 
 
 def failure_of(error: BaseException) -> str:
+    if isinstance(error, sending.MailServerUnavailable):
+        return Failure.MAIL
     if isinstance(error, OSError):
         full = error.errno in (errno.ENOSPC, errno.EDQUOT)
         return Failure.STORAGE_FULL if full else Failure.STORAGE

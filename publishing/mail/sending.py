@@ -1,0 +1,300 @@
+"""Mailings: an edition sent to its subscribers, as background work.
+
+- At publication (``mailing_plan``, in the publication's transaction) a mailing is
+  planned for the first version of an issue readers see, and for a later version only
+  when the publisher asks for a "corrected issue" notice.
+- When the edition goes live (publishing/pipeline.py ``go_live``, at its time) the
+  mailing's job is queued. Its first run gives it one ``Delivery`` per confirmed
+  subscriber that follows one of the issue's topics (or every topic), in the language
+  ``mail_language`` chooses; a unique constraint makes that one per subscriber however
+  often it runs.
+- Each run then sends one batch (``LMEC_MAIL_BATCH_SIZE``) at ``LMEC_MAIL_RATE`` mails a
+  second at most, and says when the next batch may go. A delivery is taken by a worker
+  (``sending``) before its mail goes out and is never taken again: a worker that stops
+  mid-way cannot make anyone get the issue twice; what it left unsure is marked failed.
+- A temporary failure for one address (4xx: a full mailbox, greylisting) is tried again
+  later, up to ``MAX_ATTEMPTS``; a permanent refusal of the address (5xx at RCPT) marks
+  the subscriber bounced; the mail server unreachable fails the job, which the pipeline
+  tries again with back-off, the deliveries not tried left queued.
+"""
+
+import logging
+import smtplib
+import time
+from datetime import timedelta
+
+from anymail.exceptions import AnymailError, AnymailRecipientsRefused
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.db.models import Count, F, Min, Q
+from django.utils import timezone
+
+from bulletins.models import Bulletin
+from publishing import snapshot
+from publishing.mail import compose
+from publishing.mail.subscriptions import mail_language, subscriber_stop
+from publishing.models import Edition, EditionArticle
+from publishing.models.mail import Delivery, Mailing, Subscriber
+
+logger = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+FIRST_RETRY = timedelta(minutes=10)
+# A delivery still being sent after this long lost its worker: it may have gone out.
+ABANDONED_AFTER = timedelta(minutes=10)
+# A batch takes at most about this long at the configured rate.
+BATCH_SECONDS = 120
+ADDRESS_CHUNK = 2000
+
+
+class MailServerUnavailable(Exception):
+    """The mail server could not be reached or refused the sender: try the batch later."""
+
+
+# Planning, at publication.
+
+
+def mailing_plan(*, edition: Edition, user, correction: bool = False) -> Mailing | None:
+    """The mailing that follows publishing ``edition``, if any: the issue's first version
+    readers see is a new issue; a later one is mailed only as a corrected issue, when the
+    publisher asks (``correction``). Versions that never went live are deleted before."""
+    others = Edition.objects.filter(bulletin_id=edition.bulletin_id).exclude(pk=edition.pk)
+    if not others.exists():
+        kind = Mailing.Kind.NEW
+    elif correction:
+        kind = Mailing.Kind.CORRECTION
+    else:
+        return None
+    return Mailing.objects.create(edition=edition, kind=kind, requested_by=user)
+
+
+def planned_mailings(edition: Edition) -> list[Mailing]:
+    return list(Mailing.objects.filter(edition=edition, state=Mailing.State.PLANNED))
+
+
+# Sending, in the background.
+
+
+def _still_public(edition: Edition) -> bool:
+    """The issue is readable (a withdrawn issue is not mailed any more)."""
+    return Edition.objects.current().filter(bulletin_id=edition.bulletin_id).exists()
+
+
+def mailing_address(mailing: Mailing) -> int:
+    """Give the mailing its deliveries (once: more runs add none); returns how many."""
+    edition = mailing.edition
+    topics = set()
+    for topic_ids in EditionArticle.objects.filter(edition=edition).values_list(
+        "topic_ids", flat=True
+    ):
+        topics.update(topic_ids)
+    subscribers = Subscriber.objects.confirmed().filter(
+        Q(topic_ids=[]) | Q(topic_ids__overlap=sorted(topics))
+    )
+    rows = list(subscribers.order_by("pk").values_list("pk", "languages"))
+    for start in range(0, len(rows), ADDRESS_CHUNK):
+        Delivery.objects.bulk_create(
+            [
+                Delivery(
+                    mailing=mailing,
+                    subscriber_id=pk,
+                    language=mail_language(languages, edition.languages, edition.source_language),
+                )
+                for pk, languages in rows[start : start + ADDRESS_CHUNK]
+            ],
+            ignore_conflicts=True,
+        )
+    Mailing.objects.filter(pk=mailing.pk, state=Mailing.State.PLANNED).update(
+        state=Mailing.State.SENDING, started_at=timezone.now()
+    )
+    mailing.refresh_from_db(fields=["state", "started_at"])
+    return len(rows)
+
+
+def batch_size() -> int:
+    size = settings.LMEC_MAIL_BATCH_SIZE
+    if settings.LMEC_MAIL_RATE:
+        size = min(size, max(1, int(settings.LMEC_MAIL_RATE * BATCH_SECONDS)))
+    return size
+
+
+def mailing_send(*, mailing: Mailing):
+    """Send the mailing's next batch. Returns when the next batch may go, or None when
+    the mailing is over."""
+    if mailing.state in (Mailing.State.DONE, Mailing.State.CANCELLED):
+        return None
+    if not _still_public(mailing.edition):
+        _cancel(mailing)
+        return None
+    if mailing.state == Mailing.State.PLANNED:
+        mailing_address(mailing)
+    _give_up_abandoned(mailing)
+    deliveries = _claim(mailing, batch_size())
+    if deliveries:
+        _send(mailing, deliveries)
+    return _next_batch_time(mailing)
+
+
+def _cancel(mailing: Mailing) -> None:
+    Mailing.objects.filter(pk=mailing.pk).update(
+        state=Mailing.State.CANCELLED, finished_at=timezone.now()
+    )
+    mailing.deliveries.filter(state=Delivery.State.QUEUED).update(state=Delivery.State.SKIPPED)
+
+
+def _give_up_abandoned(mailing: Mailing) -> None:
+    mailing.deliveries.filter(
+        state=Delivery.State.SENDING, claimed_at__lt=timezone.now() - ABANDONED_AFTER
+    ).update(
+        state=Delivery.State.FAILED,
+        error="The worker stopped while sending it: it may have gone out, so it is not sent again.",
+    )
+
+
+def _claim(mailing: Mailing, size: int) -> list[Delivery]:
+    """Take up to ``size`` deliveries that are due, for this worker only."""
+    now = timezone.now()
+    queued = mailing.deliveries.filter(state=Delivery.State.QUEUED)
+    # Unsubscribed, bounced or deleted since the mailing was addressed: not sent.
+    queued.exclude(subscriber__status=Subscriber.Status.CONFIRMED).update(
+        state=Delivery.State.SKIPPED
+    )
+    with transaction.atomic():
+        due = list(
+            queued.filter(next_attempt_at__lte=now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("subscriber")
+            .order_by("pk")[:size]
+        )
+        Delivery.objects.filter(pk__in=[delivery.pk for delivery in due]).update(
+            state=Delivery.State.SENDING, claimed_at=now
+        )
+    return due
+
+
+def _next_batch_time(mailing: Mailing):
+    left = mailing.deliveries.aggregate(
+        queued=Count("pk", filter=Q(state=Delivery.State.QUEUED)),
+        sending=Count("pk", filter=Q(state=Delivery.State.SENDING)),
+        next_at=Min("next_attempt_at", filter=Q(state=Delivery.State.QUEUED)),
+    )
+    if left["queued"]:
+        return max(left["next_at"], timezone.now())
+    if left["sending"]:
+        # Another worker's batch: see after it was given up on, if it is by then.
+        return timezone.now() + ABANDONED_AFTER
+    Mailing.objects.filter(pk=mailing.pk).update(
+        state=Mailing.State.DONE, finished_at=timezone.now()
+    )
+    return None
+
+
+def _send(mailing: Mailing, deliveries: list[Delivery]) -> None:
+    edition = Edition.objects.get(pk=mailing.edition_id)
+    correction = edition.note if mailing.kind == Mailing.Kind.CORRECTION else None
+    mails = {}
+    interval = 1 / settings.LMEC_MAIL_RATE if settings.LMEC_MAIL_RATE else 0
+    connection = get_connection(fail_silently=False)
+    try:
+        for index, delivery in enumerate(deliveries):
+            started = time.monotonic()
+            subscriber = delivery.subscriber
+            interface = compose.interface_language(delivery.language, subscriber.language)
+            key = (delivery.language, interface)
+            if key not in mails:
+                mails[key] = compose.issue_mail(
+                    edition.content, delivery.language, interface=interface, correction=correction
+                )
+            message = mails[key].message_to(subscriber.email, subscriber.key)
+            try:
+                connection.send_messages([message])
+            except (smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused) as refused:
+                _refused(delivery, refused)
+            except smtplib.SMTPDataError as error:
+                _failed(delivery, error.smtp_code, _text(error.smtp_error))
+            except (smtplib.SMTPException, OSError, AnymailError) as error:
+                # The server, not this address: the rest waits for the job's next attempt.
+                _put_back(deliveries[index:])
+                raise MailServerUnavailable(str(error)) from error
+            else:
+                _sent(delivery, message)
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+    finally:
+        connection.close()
+
+
+def _text(value) -> str:
+    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+
+
+def _sent(delivery: Delivery, message) -> None:
+    status = getattr(message, "anymail_status", None)
+    message_id = (status.message_id if status else None) or message.extra_headers["Message-ID"]
+    Delivery.objects.filter(pk=delivery.pk).update(
+        state=Delivery.State.SENT,
+        sent_at=timezone.now(),
+        message_id=str(message_id)[:255],
+        attempts=F("attempts") + 1,
+        error="",
+    )
+
+
+def _refused(delivery: Delivery, error) -> None:
+    """The server refused the address itself."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        code, reason = next(iter(error.recipients.values()), (550, b""))
+        reason = f"{code} {_text(reason)}"
+    else:
+        code, reason = 550, str(error)
+    if code < 500:
+        _failed(delivery, code, reason)
+        return
+    Delivery.objects.filter(pk=delivery.pk).update(
+        state=Delivery.State.BOUNCED, attempts=F("attempts") + 1, error=reason
+    )
+    subscriber_stop(
+        email=delivery.subscriber.email, status=Subscriber.Status.BOUNCED, reason=reason
+    )
+
+
+def _failed(delivery: Delivery, code: int, reason: str) -> None:
+    """A failure for this mail: temporary ones (4xx) are tried again later."""
+    attempts = delivery.attempts + 1
+    temporary = 400 <= code < 500 and attempts < MAX_ATTEMPTS
+    Delivery.objects.filter(pk=delivery.pk).update(
+        state=Delivery.State.QUEUED if temporary else Delivery.State.FAILED,
+        attempts=attempts,
+        next_attempt_at=timezone.now() + FIRST_RETRY * 2 ** (attempts - 1),
+        error=f"{code} {reason}"[:1000],
+    )
+
+
+def _put_back(deliveries: list[Delivery]) -> None:
+    Delivery.objects.filter(
+        pk__in=[delivery.pk for delivery in deliveries], state=Delivery.State.SENDING
+    ).update(state=Delivery.State.QUEUED, claimed_at=None)
+
+
+# What staff see.
+
+
+def mailing_progress(mailings) -> dict:
+    """``{mailing id: {state: count}}`` of their deliveries, in one query."""
+    progress = {}
+    rows = (
+        Delivery.objects.filter(mailing__in=mailings)
+        .values_list("mailing_id", "state")
+        .annotate(count=Count("pk"))
+    )
+    for mailing_id, state, count in rows:
+        progress.setdefault(mailing_id, {})[state] = count
+    return progress
+
+
+def test_mail_send(*, bulletin: Bulletin, language: str, email: str, subject_prefix: str):
+    """The issue's mail as its records are now (any state), to a member of staff."""
+    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+    content = snapshot.freeze(tree, snapshot.written_languages(tree))
+    mail = compose.issue_mail(content, language, subject_prefix=subject_prefix)
+    mail.message_to(email, compose.KEY_PLACEHOLDER).send()
