@@ -9,6 +9,7 @@ from audit import revisions
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
 from editorial.admin.base import EditorialAdmin, EditorialStackedInline, EditorialTabularInline
 from editorial.admin.importing import BulletinImportAdminMixin
+from editorial.admin.mailings import BulletinMailAdminMixin
 from editorial.admin.pdfs import BulletinPDFAdminMixin
 from editorial.admin.workflow import BulletinWorkflowAdminMixin
 from lmec.localized import translated_search_fields
@@ -95,7 +96,11 @@ class ArticleInline(EditorialStackedInline):
 
 @admin.register(Bulletin)
 class BulletinAdmin(
-    BulletinImportAdminMixin, BulletinPDFAdminMixin, BulletinWorkflowAdminMixin, EditorialAdmin
+    BulletinImportAdminMixin,
+    BulletinPDFAdminMixin,
+    BulletinMailAdminMixin,
+    BulletinWorkflowAdminMixin,
+    EditorialAdmin,
 ):
     list_display = [
         "label",
