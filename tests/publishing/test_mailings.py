@@ -90,7 +90,7 @@ def test_subscribe_confirm_publish_and_the_issue_comes_once_in_the_readers_langu
     assert "Reader@Example.org" in client.get(confirm_path).content.decode()
     confirmed = client.post(confirm_path)
     assert confirmed.status_code == 302
-    assert "You are subscribed" in client.get(confirmed["Location"]).content.decode()
+    assert "คุณสมัครรับแล้ว" in client.get(confirmed["Location"]).content.decode()
 
     bulletin = BulletinFactory(year=2026, number=4)
     ArticleFactory(
@@ -249,7 +249,9 @@ def test_while_the_mail_server_is_down_the_mails_wait_and_staff_see_why(
 
 
 @pytest.mark.django_db
-def test_new_versions_are_not_mailed_unless_the_publisher_asks_for_a_correction(mailbox, publisher):
+def test_new_versions_are_not_mailed_unless_the_publisher_asks_for_a_correction(
+    mailbox, publisher_client
+):
     SubscriberFactory(language="zh-hans")
     bulletin = issue()
     publish(bulletin)
@@ -258,12 +260,18 @@ def test_new_versions_are_not_mailed_unless_the_publisher_asks_for_a_correction(
     assert len(issue_mails(mailbox)) == 1
 
     ArticleFactory(bulletin=bulletin, headline_zh_hans="又一篇报道")
-    Bulletin.objects.filter(pk=bulletin.pk).update(submitted_at=None)
-    services.bulletin_publish(
-        bulletin=bulletin,
-        user=publisher,
-        note={"zh-hans": "更正了标题。"},
-        mail_correction=True,
+    url = f"/admin/bulletins/bulletin/{bulletin.pk}/workflow/publish/"
+    form = publisher_client.get(url).content.decode()
+    assert "Mail this version to the subscribers as a corrected issue" in form
+    publisher_client.post(
+        url,
+        {
+            "when": "now",
+            "languages": ["zh-hans", "en"],
+            "publish_incomplete": "on",
+            "note_source": "更正了标题。",
+            "mail_correction": "on",
+        },
     )
     run_background_work(pdfs=False)
 
