@@ -13,6 +13,7 @@ from email import message_from_bytes, policy
 
 from anymail.signals import EventType, RejectReason
 
+from publishing.mail.sending import delivery_of
 from publishing.mail.subscriptions import subscriber_stop, subscriber_unsubscribe
 from publishing.models.mail import Delivery, Subscriber
 
@@ -24,13 +25,15 @@ HARD_REASONS = {None, "", RejectReason.BOUNCED, RejectReason.INVALID}
 
 def bounce_record(*, email: str, status: str, reason: str = "", message_id: str = "") -> None:
     """Mail to ``email`` stops (``status``: bounced or complained); the delivery the report
-    is about (by its Message-ID, else the address's latest) is marked bounced."""
+    is about (by its Message-ID, else the address's latest mail sent) is marked bounced."""
     subscriber_stop(email=email, status=status, reason=reason)
-    sent = Delivery.objects.filter(subscriber__email__iexact=email).order_by("-pk")
-    delivery = None
-    if message_id:
-        delivery = sent.filter(message_id__in=[message_id, f"<{message_id.strip('<>')}>"]).first()
-    delivery = delivery or sent.filter(state=Delivery.State.SENT).first()
+    delivery = delivery_of(message_id) if message_id else None
+    if delivery is None or delivery.subscriber.email.lower() != email.lower():
+        delivery = (
+            Delivery.objects.filter(subscriber__email__iexact=email, state=Delivery.State.SENT)
+            .order_by("-pk")
+            .first()
+        )
     if delivery is not None:
         Delivery.objects.filter(pk=delivery.pk).update(
             state=Delivery.State.BOUNCED, error=reason[:1000]

@@ -85,13 +85,13 @@ def subscriber_links(key: str, language: str) -> dict:
         }
 
 
-def _host() -> str:
+def host() -> str:
     return urlsplit(settings.LMEC_SITE_URL).hostname or "localhost"
 
 
 def list_headers(unsubscribe_url: str) -> dict:
     return {
-        "List-Id": f"LMEC Bulletin <bulletin.{_host()}>",
+        "List-Id": f"LMEC Bulletin <bulletin.{host()}>",
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
@@ -160,8 +160,9 @@ class IssueMail:
     text: str
     html: str
 
-    def message_to(self, email: str, key: str) -> EmailMultiAlternatives:
-        """The mail for one subscriber, with its own links and a Message-ID to know it by."""
+    def message_to(self, email: str, key: str, message_id: str = "") -> EmailMultiAlternatives:
+        """The mail for one subscriber, with its own links; ``message_id`` names it (by
+        default a new one)."""
         links = subscriber_links(key, self.interface_language)
         placeholders = subscriber_links(KEY_PLACEHOLDER, self.interface_language)
         text, html = self.text, self.html
@@ -169,7 +170,7 @@ class IssueMail:
             text = text.replace(placeholders[name], url)
             html = html.replace(placeholders[name], url)
         headers = list_headers(links["unsubscribe_url"]) | {
-            "Message-ID": make_msgid("bulletin", domain=_host())
+            "Message-ID": message_id or make_msgid("bulletin", domain=host())
         }
         sender, headers = _envelope(headers)
         message = EmailMultiAlternatives(self.subject, text, sender, [email], headers=headers)

@@ -18,7 +18,9 @@
   tries again with back-off, the deliveries not tried left queued.
 """
 
+import functools
 import logging
+import re
 import smtplib
 import time
 from datetime import timedelta
@@ -45,7 +47,10 @@ FIRST_RETRY = timedelta(minutes=10)
 ABANDONED_AFTER = timedelta(minutes=10)
 # A batch takes at most about this long at the configured rate.
 BATCH_SECONDS = 120
+# Sent mails are recorded in groups of this many.
+RECORD_EVERY = 50
 ADDRESS_CHUNK = 2000
+MESSAGE_ID = re.compile(r"<bulletin\.(?P<mailing>\d+)\.(?P<delivery>\d+)@[^>]+>")
 
 
 class MailServerUnavailable(Exception):
@@ -58,9 +63,16 @@ class MailServerUnavailable(Exception):
 def mailing_plan(*, edition: Edition, user, correction: bool = False) -> Mailing | None:
     """The mailing that follows publishing ``edition``, if any: the issue's first version
     readers see is a new issue; a later one is mailed only as a corrected issue, when the
-    publisher asks (``correction``). Versions that never went live are deleted before."""
+    publisher asks (``correction``). Versions that never went live are deleted before.
+
+    A mailing of an earlier version that has not begun is replaced by this one: readers
+    get one mail, of the newest version (a new issue corrected before its mail went out
+    is still a new issue to them)."""
     others = Edition.objects.filter(bulletin_id=edition.bulletin_id).exclude(pk=edition.pk)
-    if not others.exists():
+    waiting = Mailing.objects.filter(edition__in=others, state=Mailing.State.PLANNED)
+    replaces_new = waiting.filter(kind=Mailing.Kind.NEW).exists()
+    waiting.update(state=Mailing.State.CANCELLED, finished_at=timezone.now())
+    if replaces_new or not others.exists():
         kind = Mailing.Kind.NEW
     elif correction:
         kind = Mailing.Kind.CORRECTION
@@ -81,8 +93,19 @@ def _still_public(edition: Edition) -> bool:
     return Edition.objects.current().filter(bulletin_id=edition.bulletin_id).exists()
 
 
-def mailing_address(mailing: Mailing) -> int:
-    """Give the mailing its deliveries (once: more runs add none); returns how many."""
+def mailing_address(mailing: Mailing) -> None:
+    """Give a planned mailing its deliveries, once (the mailing's row locked meanwhile: a
+    newer version's publication waits to see whether it may still replace it)."""
+    with transaction.atomic():
+        locked = Mailing.objects.select_for_update().get(pk=mailing.pk)
+        if locked.state == Mailing.State.PLANNED:
+            _create_deliveries(locked)
+            locked.state, locked.started_at = Mailing.State.SENDING, timezone.now()
+            locked.save(update_fields=["state", "started_at"])
+    mailing.refresh_from_db(fields=["state", "started_at"])
+
+
+def _create_deliveries(mailing: Mailing) -> None:
     edition = mailing.edition
     topics = set()
     for topic_ids in EditionArticle.objects.filter(edition=edition).values_list(
@@ -105,11 +128,6 @@ def mailing_address(mailing: Mailing) -> int:
             ],
             ignore_conflicts=True,
         )
-    Mailing.objects.filter(pk=mailing.pk, state=Mailing.State.PLANNED).update(
-        state=Mailing.State.SENDING, started_at=timezone.now()
-    )
-    mailing.refresh_from_db(fields=["state", "started_at"])
-    return len(rows)
 
 
 def batch_size() -> int:
@@ -129,6 +147,8 @@ def mailing_send(*, mailing: Mailing):
         return None
     if mailing.state == Mailing.State.PLANNED:
         mailing_address(mailing)
+        if mailing.state != Mailing.State.SENDING:
+            return None  # replaced by a newer version's mailing meanwhile
     _give_up_abandoned(mailing)
     deliveries = _claim(mailing, batch_size())
     if deliveries:
@@ -190,10 +210,18 @@ def _next_batch_time(mailing: Mailing):
     return None
 
 
-def _send(mailing: Mailing, deliveries: list[Delivery]) -> None:
-    edition = Edition.objects.get(pk=mailing.edition_id)
+@functools.lru_cache(maxsize=32)
+def _issue_mail(mailing_id: int, language: str, interface: str) -> compose.IssueMail:
+    """A mailing's mail in one language, rendered once per worker process for all its
+    batches (an edition never changes)."""
+    mailing = Mailing.objects.select_related("edition").get(pk=mailing_id)
+    edition = mailing.edition
     correction = edition.note if mailing.kind == Mailing.Kind.CORRECTION else None
-    mails = {}
+    return compose.issue_mail(edition.content, language, interface=interface, correction=correction)
+
+
+def _send(mailing: Mailing, deliveries: list[Delivery]) -> None:
+    sent = []
     interval = 1 / settings.LMEC_MAIL_RATE if settings.LMEC_MAIL_RATE else 0
     connection = get_connection(fail_silently=False)
     try:
@@ -201,13 +229,11 @@ def _send(mailing: Mailing, deliveries: list[Delivery]) -> None:
             started = time.monotonic()
             subscriber = delivery.subscriber
             interface = compose.interface_language(delivery.language, subscriber.language)
-            key = (delivery.language, interface)
-            if key not in mails:
-                mails[key] = compose.issue_mail(
-                    edition.content, delivery.language, interface=interface, correction=correction
-                )
-            message = mails[key].message_to(subscriber.email, subscriber.key)
+            mail = _issue_mail(mailing.pk, delivery.language, interface)
+            message = mail.message_to(subscriber.email, subscriber.key, message_id(delivery))
             try:
+                # One connection for the batch (send_messages alone would open one a mail).
+                connection.open()
                 connection.send_messages([message])
             except (smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused) as refused:
                 _refused(delivery, refused)
@@ -218,9 +244,13 @@ def _send(mailing: Mailing, deliveries: list[Delivery]) -> None:
                 _put_back(deliveries[index:])
                 raise MailServerUnavailable(str(error)) from error
             else:
-                _sent(delivery, message)
+                sent.append((delivery, message))
+                if len(sent) == RECORD_EVERY:
+                    _record_sent(sent)
+                    sent = []
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
     finally:
+        _record_sent(sent)
         connection.close()
 
 
@@ -228,16 +258,32 @@ def _text(value) -> str:
     return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
 
 
-def _sent(delivery: Delivery, message) -> None:
-    status = getattr(message, "anymail_status", None)
-    message_id = (status.message_id if status else None) or message.extra_headers["Message-ID"]
-    Delivery.objects.filter(pk=delivery.pk).update(
-        state=Delivery.State.SENT,
-        sent_at=timezone.now(),
-        message_id=str(message_id)[:255],
-        attempts=F("attempts") + 1,
-        error="",
+def message_id(delivery: Delivery) -> str:
+    """The Message-ID of a delivery's mail: a bounce that quotes it names the delivery."""
+    return f"<bulletin.{delivery.mailing_id}.{delivery.pk}@{compose.host()}>"
+
+
+def delivery_of(message_id: str) -> Delivery | None:
+    """The delivery a bounce or an e-mail service's event is about, by its Message-ID (or
+    the service's own message ID, kept when it gave one)."""
+    match = MESSAGE_ID.fullmatch(message_id.strip())
+    if match:
+        return Delivery.objects.filter(pk=match["delivery"], mailing_id=match["mailing"]).first()
+    return Delivery.objects.filter(message_id=message_id).first() if message_id else None
+
+
+def _record_sent(sent) -> None:
+    """Mark mails sent, a group in one statement (a commit per mail would cost more than
+    the mail). Taken deliveries are never sent again: if the worker stops before this,
+    they are not resent, only marked unsure later (``_give_up_abandoned``)."""
+    Delivery.objects.filter(pk__in=[delivery.pk for delivery, _message in sent]).update(
+        state=Delivery.State.SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, error=""
     )
+    for delivery, message in sent:
+        status = getattr(message, "anymail_status", None)
+        if status is not None and status.message_id:
+            # An e-mail service's webhooks name the mail by the service's own ID.
+            Delivery.objects.filter(pk=delivery.pk).update(message_id=str(status.message_id)[:255])
 
 
 def _refused(delivery: Delivery, error) -> None:

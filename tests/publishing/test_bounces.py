@@ -147,7 +147,8 @@ def test_a_dsn_of_a_permanent_failure_stops_mail_to_the_address(mailbox, tmp_pat
     publish(ArticleFactory().bulletin)
     delivery = reader.deliveries.get()
     report = tmp_path / "bounce.eml"
-    report.write_text(DSN.format(email=reader.email, message_id=delivery.message_id))
+    [mail] = [message for message in mailbox.messages if message["To"] == reader.email]
+    report.write_text(DSN.format(email=reader.email, message_id=mail["Message-ID"]))
 
     call_command("receive_bounce", str(report), verbosity=0)
 

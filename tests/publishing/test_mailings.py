@@ -282,6 +282,21 @@ def test_new_versions_are_not_mailed_unless_the_publisher_asks_for_a_correction(
 
 
 @pytest.mark.django_db
+def test_a_version_published_before_the_first_was_mailed_is_mailed_instead(mailbox):
+    SubscriberFactory(language="en")
+    bulletin = issue()
+    publish(bulletin, work=False)
+    bulletin.articles.update(headline_en="Mangrove forum held, corrected")
+    publish(bulletin, work=False)
+
+    run_background_work(pdfs=False)
+
+    [mail] = issue_mails(mailbox)
+    assert "Mangrove forum held, corrected" in html_of(mail)
+    assert not mail["Subject"].strip().startswith("Corrected")
+
+
+@pytest.mark.django_db
 def test_each_subscriber_gets_the_language_it_wants_or_the_next_in_its_chain(mailbox):
     SubscriberFactory(email="th@example.org", language="th", languages=["th"])
     SubscriberFactory(email="lo@example.org", language="lo", languages=["lo"])
