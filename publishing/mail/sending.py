@@ -19,7 +19,6 @@
 """
 
 import functools
-import logging
 import re
 import smtplib
 import time
@@ -38,8 +37,6 @@ from publishing.mail import compose
 from publishing.mail.subscriptions import mail_language, subscriber_stop
 from publishing.models import Edition, EditionArticle
 from publishing.models.mail import Delivery, Mailing, Subscriber
-
-logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(minutes=10)
@@ -88,9 +85,10 @@ def planned_mailings(edition: Edition) -> list[Mailing]:
 # Sending, in the background.
 
 
-def _still_public(edition: Edition) -> bool:
-    """The issue is readable (a withdrawn issue is not mailed any more)."""
-    return Edition.objects.current().filter(bulletin_id=edition.bulletin_id).exists()
+def _still_public(mailing: Mailing) -> bool:
+    """The mailing's issue is readable (a withdrawn issue is not mailed any more)."""
+    issue = Edition.objects.filter(pk=mailing.edition_id).values("bulletin_id")
+    return Edition.objects.current().filter(bulletin_id__in=issue).exists()
 
 
 def mailing_address(mailing: Mailing) -> None:
@@ -106,7 +104,7 @@ def mailing_address(mailing: Mailing) -> None:
 
 
 def _create_deliveries(mailing: Mailing) -> None:
-    edition = mailing.edition
+    edition = Edition.objects.without_content().get(pk=mailing.edition_id)
     topics = set()
     for topic_ids in EditionArticle.objects.filter(edition=edition).values_list(
         "topic_ids", flat=True
@@ -142,7 +140,7 @@ def mailing_send(*, mailing: Mailing):
     the mailing is over."""
     if mailing.state in (Mailing.State.DONE, Mailing.State.CANCELLED):
         return None
-    if not _still_public(mailing.edition):
+    if not _still_public(mailing):
         _cancel(mailing)
         return None
     if mailing.state == Mailing.State.PLANNED:
