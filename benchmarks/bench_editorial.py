@@ -1,7 +1,10 @@
 """What the editorial machinery costs on the issue's admin pages, with the demo content.
 
 Each figure is the median and fastest time of one request (or service call), and the
-number of SQL queries it makes, on issue 2020-2 (two articles, eight viewpoints). Runs
+number of SQL queries it makes, on issue 2020-2 (two articles, eight viewpoints). The
+issue page edits every article's body and viewpoints (nested); the same page of an issue
+with six articles (three more, three viewpoints each) shows that its queries do not grow
+with the articles. Runs
 against a throwaway database (bench_editorial) on the project's PostgreSQL, created and
 dropped here; every repetition is rolled back, so each starts from the same state.
 Usage: .venv/bin/python benchmarks/bench_editorial.py [repetitions]
@@ -18,8 +21,9 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from reversion.models import Version  # noqa: E402
 
-from bulletins.models import Bulletin  # noqa: E402
+from bulletins.models import Article, Bulletin, Viewpoint  # noqa: E402
 from editorial.demo.loader import load_demo  # noqa: E402
+from partners.models import Organization  # noqa: E402
 from publishing import services  # noqa: E402
 from tests.admin_pages import form_data  # noqa: E402
 
@@ -38,11 +42,28 @@ def main(repetitions: int):
         # Two revisions to compare and restore.
         client.post(f"{page}/change/", unchanged | {"title_en": "A title"})
         older, newer = Version.objects.get_for_object(bulletin).order_by("pk")[:2]
+        second = bulletin.articles.all()[1]
+        nested = f"{page}/nested/articles/{second.pk}/viewpoints/?prefix=articles-1-viewpoints"
+        larger = Bulletin.objects.get(year=2020, number=5)
+        for position in range(2, 7):
+            article = Article.objects.create(
+                bulletin=larger, position=position, headline_zh_hans=f"第{position}篇"
+            )
+            for number in range(1, 4):
+                Viewpoint.objects.create(
+                    article=article,
+                    position=number,
+                    organization=Organization.objects.first(),
+                    statement_zh_hans=f"观点{number}。",
+                )
+        larger_page = f"/admin/bulletins/bulletin/{larger.pk}/change/"
 
         steps = [
             ("admin index with dashboard", lambda: client.get("/admin/")),
             ("issue list with translations", lambda: client.get("/admin/bulletins/bulletin/")),
-            ("issue page (GET)", lambda: client.get(f"{page}/change/")),
+            ("issue page, nested (GET)", lambda: client.get(f"{page}/change/")),
+            ("  its 8 viewpoints loaded (GET)", lambda: client.get(nested)),
+            ("  issue of 6 articles (GET)", lambda: client.get(larger_page)),
             (
                 "issue page saved (POST)",
                 lambda: client.post(f"{page}/change/", form_data(client.get(f"{page}/change/"))),

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lmec import page_cache
 from publishing import registry
-from publishing.mail import sending
+from publishing.mail import sending, transport
 from publishing.models import Edition, Job, Mailing
 from publishing.pdf.services import delete_files, render_edition_pdfs
 
@@ -36,12 +36,15 @@ MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(seconds=30)
 # A job still "running" after this long lost its worker (killed, out of memory).
 ABANDONED_AFTER = timedelta(minutes=10)
+# A job due this long ago that no worker took: no worker is running.
+UNATTENDED_AFTER = timedelta(minutes=5)
 
 RENDER_PDFS = "render_pdfs"
 INDEX_EDITION = "index_edition"
 GO_LIVE = "go_live"
 INDEX_RECORD = "index_record"
 SEND_MAILING = "send_mailing"
+REVIEW_MAIL = "review_mail"
 
 TASK_LABELS = {
     RENDER_PDFS: _("PDFs"),
@@ -49,6 +52,7 @@ TASK_LABELS = {
     GO_LIVE: _("going live"),
     INDEX_RECORD: _("search index of a partner, event or topic"),
     SEND_MAILING: _("mail to subscribers"),
+    REVIEW_MAIL: _("mail to the publishers"),
 }
 
 
@@ -57,10 +61,23 @@ TASK_LABELS = {
 
 def after_publication(edition: Edition) -> None:
     """Everything that follows publishing a version, in the order it runs."""
-    enqueue(RENDER_PDFS, edition=edition)
+    # The quick work first: readers find the new version in search within seconds,
+    # while its PDFs (seconds each) render; until then they get the previous version's.
     enqueue(INDEX_EDITION, edition=edition)
     # At its publication time: now, or the scheduled time.
     enqueue(GO_LIVE, edition=edition, run_after=edition.published_at)
+    enqueue(RENDER_PDFS, edition=edition)
+
+
+def after_submission(bulletin, *, user, message: str) -> None:
+    """What follows submitting an issue (or its changes) for review."""
+    enqueue(
+        REVIEW_MAIL,
+        target=str(bulletin),
+        bulletin_id=bulletin.pk,
+        submitted_by_id=user.pk if user else None,
+        message=message,
+    )
 
 
 def after_record_publication(obj) -> None:
@@ -191,12 +208,19 @@ def _send_mailing(job: Job) -> None:
         enqueue(SEND_MAILING, edition=job.edition, run_after=next_batch, mailing=mailing.pk)
 
 
+def _review_mail(job: Job) -> None:
+    from publishing.notifications import tell_publishers_review_awaits
+
+    tell_publishers_review_awaits(**job.arguments)
+
+
 HANDLERS = {
     RENDER_PDFS: _render_pdfs,
     INDEX_EDITION: _index_edition,
     GO_LIVE: _go_live,
     INDEX_RECORD: _index_record,
     SEND_MAILING: _send_mailing,
+    REVIEW_MAIL: _review_mail,
 }
 
 
@@ -262,6 +286,12 @@ def retry(job: Job) -> None:
     run_job.enqueue(job.pk)
 
 
+def unattended_jobs():
+    """Jobs due for a while that no worker has taken: the workers are not running."""
+    due = timezone.now() - UNATTENDED_AFTER
+    return Job.objects.filter(state=Job.State.QUEUED, run_after__lt=due)
+
+
 def recover_abandoned() -> int:
     """Put back on the queue the jobs whose worker died while running them."""
     from publishing.tasks import run_job
@@ -287,8 +317,8 @@ FAILURE_EXPLANATIONS = {
     Failure.STORAGE: _("The file could not be written to its storage."),
     Failure.MEMORY: _("The worker ran out of memory."),
     Failure.MAIL: _(
-        "The mail server could not be reached, or refused the mail: the mails not sent yet "
-        "wait. Check the mail settings (EMAIL_HOST …) and the server."
+        "The mail server could not be reached, or refused the mail: the site's operator "
+        "checks the EMAIL_ settings and the mail server."
     ),
     Failure.ERROR: _(
         "Something in the issue's text, images or fonts, or in the PDF layout, made it fail; "
@@ -298,7 +328,7 @@ FAILURE_EXPLANATIONS = {
 
 
 def failure_of(error: BaseException) -> str:
-    if isinstance(error, sending.MailServerUnavailable):
+    if isinstance(error, transport.MailServerUnavailable):
         return Failure.MAIL
     if isinstance(error, OSError):
         full = error.errno in (errno.ENOSPC, errno.EDQUOT)

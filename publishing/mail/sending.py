@@ -20,20 +20,17 @@
 
 import functools
 import re
-import smtplib
-import time
+from contextlib import closing
 from datetime import timedelta
 
-from anymail.exceptions import AnymailError, AnymailRecipientsRefused
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 from bulletins.models import Bulletin
 from publishing import snapshot
-from publishing.mail import compose
+from publishing.mail import compose, transport
 from publishing.mail.subscriptions import mail_language, subscriber_stop
 from publishing.models import Edition, EditionArticle
 from publishing.models.mail import Delivery, Mailing, Subscriber
@@ -48,10 +45,6 @@ BATCH_SECONDS = 120
 RECORD_EVERY = 50
 ADDRESS_CHUNK = 2000
 MESSAGE_ID = re.compile(r"<bulletin\.(?P<mailing>\d+)\.(?P<delivery>\d+)@[^>]+>")
-
-
-class MailServerUnavailable(Exception):
-    """The mail server could not be reached or refused the sender: try the batch later."""
 
 
 # Planning, at publication.
@@ -219,41 +212,35 @@ def _issue_mail(mailing_id: int, language: str, interface: str) -> compose.Issue
 
 
 def _send(mailing: Mailing, deliveries: list[Delivery]) -> None:
-    sent = []
-    interval = 1 / settings.LMEC_MAIL_RATE if settings.LMEC_MAIL_RATE else 0
-    connection = get_connection(fail_silently=False)
+    messages = (_message(mailing, delivery) for delivery in deliveries)
+    outcomes = transport.send_each(messages, per_second=settings.LMEC_MAIL_RATE)
+    sent, done = [], 0
     try:
-        for index, delivery in enumerate(deliveries):
-            started = time.monotonic()
-            subscriber = delivery.subscriber
-            interface = compose.interface_language(delivery.language, subscriber.language)
-            mail = _issue_mail(mailing.pk, delivery.language, interface)
-            message = mail.message_to(subscriber.email, subscriber.key, message_id(delivery))
-            try:
-                # One connection for the batch (send_messages alone would open one a mail).
-                connection.open()
-                connection.send_messages([message])
-            except (smtplib.SMTPRecipientsRefused, AnymailRecipientsRefused) as refused:
-                _refused(delivery, refused)
-            except smtplib.SMTPDataError as error:
-                _failed(delivery, error.smtp_code, _text(error.smtp_error))
-            except (smtplib.SMTPException, OSError, AnymailError) as error:
-                # The server, not this address: the rest waits for the job's next attempt.
-                _put_back(deliveries[index:])
-                raise MailServerUnavailable(str(error)) from error
-            else:
-                sent.append((delivery, message))
-                if len(sent) == RECORD_EVERY:
-                    _record_sent(sent)
-                    sent = []
-            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+        with closing(outcomes):
+            for (message, refusal), delivery in zip(outcomes, deliveries, strict=True):
+                done += 1
+                if refusal is None:
+                    sent.append((delivery, message))
+                    if len(sent) == RECORD_EVERY:
+                        _record_sent(sent)
+                        sent = []
+                elif refusal.of_address and not refusal.temporary:
+                    _bounced(delivery, refusal)
+                else:
+                    _failed(delivery, refusal)
+    except transport.MailServerUnavailable:
+        # The server, not these addresses: the rest waits for the job's next attempt.
+        _put_back(deliveries[done:])
+        raise
     finally:
         _record_sent(sent)
-        connection.close()
 
 
-def _text(value) -> str:
-    return value.decode(errors="replace") if isinstance(value, bytes) else str(value)
+def _message(mailing: Mailing, delivery: Delivery):
+    subscriber = delivery.subscriber
+    interface = compose.interface_language(delivery.language, subscriber.language)
+    mail = _issue_mail(mailing.pk, delivery.language, interface)
+    return mail.message_to(subscriber.email, subscriber.key, message_id(delivery))
 
 
 def message_id(delivery: Delivery) -> str:
@@ -284,33 +271,25 @@ def _record_sent(sent) -> None:
             Delivery.objects.filter(pk=delivery.pk).update(message_id=str(status.message_id)[:255])
 
 
-def _refused(delivery: Delivery, error) -> None:
-    """The server refused the address itself."""
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        code, reason = next(iter(error.recipients.values()), (550, b""))
-        reason = f"{code} {_text(reason)}"
-    else:
-        code, reason = 550, str(error)
-    if code < 500:
-        _failed(delivery, code, reason)
-        return
+def _bounced(delivery: Delivery, refusal: transport.Refusal) -> None:
+    """The server refused the address for good: no more mail to it."""
     Delivery.objects.filter(pk=delivery.pk).update(
-        state=Delivery.State.BOUNCED, attempts=F("attempts") + 1, error=reason
+        state=Delivery.State.BOUNCED, attempts=F("attempts") + 1, error=str(refusal)[:1000]
     )
     subscriber_stop(
-        email=delivery.subscriber.email, status=Subscriber.Status.BOUNCED, reason=reason
+        email=delivery.subscriber.email, status=Subscriber.Status.BOUNCED, reason=str(refusal)
     )
 
 
-def _failed(delivery: Delivery, code: int, reason: str) -> None:
+def _failed(delivery: Delivery, refusal: transport.Refusal) -> None:
     """A failure for this mail: temporary ones (4xx) are tried again later."""
     attempts = delivery.attempts + 1
-    temporary = 400 <= code < 500 and attempts < MAX_ATTEMPTS
+    again = refusal.temporary and attempts < MAX_ATTEMPTS
     Delivery.objects.filter(pk=delivery.pk).update(
-        state=Delivery.State.QUEUED if temporary else Delivery.State.FAILED,
+        state=Delivery.State.QUEUED if again else Delivery.State.FAILED,
         attempts=attempts,
         next_attempt_at=timezone.now() + FIRST_RETRY * 2 ** (attempts - 1),
-        error=f"{code} {reason}"[:1000],
+        error=str(refusal)[:1000],
     )
 
 

@@ -12,16 +12,11 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0002_existing_issues'),
+        ('publishing', '0003_job_failure_mail'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name='job',
-            name='failure',
-            field=models.CharField(blank=True, choices=[('unfinished', 'did not finish'), ('storage-full', 'disk full'), ('storage', 'storage error'), ('memory', 'out of memory'), ('mail', 'mail server'), ('error', 'error')], max_length=20, verbose_name='failure'),
-        ),
         migrations.CreateModel(
             name='Mailing',
             fields=[

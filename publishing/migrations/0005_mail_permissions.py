@@ -33,6 +33,6 @@ def revoke(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publishing", "0003_mail"), ("bulletins", "0011_published_editions")]
+    dependencies = [("publishing", "0004_mail"), ("bulletins", "0011_published_editions")]
 
     operations = [migrations.RunPython(grant, revoke)]
