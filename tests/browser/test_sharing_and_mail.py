@@ -1,7 +1,7 @@
 """What a reader and an editor see in Chromium: the QR code of an issue page scans to its
 address (on a desktop; phones do not show it), the subscription form works without a
-script and passes axe, and the WeChat article pasted into an editor shows what the export
-shows."""
+script and passes axe, the issue's mail fits a phone's screen, and the WeChat article
+pasted into an editor shows what the export shows."""
 
 import io
 import re
@@ -9,11 +9,14 @@ from urllib.parse import urlsplit
 
 import pytest
 import zxingcpp
+from django.core.files.storage import default_storage
 from PIL import Image
 
-from bulletins.models import Bulletin
+from bulletins.models import ArticleImage, Bulletin
+from lmec.renditions import delete_renditions, rendition_names
 from tests.browser.conftest import AXE, open_page
 from tests.browser.test_reading import BLOCKING, assert_fits
+from tests.bulletins.test_renditions import photo
 from tests.factories import UserFactory
 
 
@@ -124,3 +127,43 @@ def test_the_wechat_article_pasted_into_an_editor_shows_what_the_export_shows(br
     assert pasted == exported
     assert exported["quotes"] == 8  # the viewpoints, each with its bar
     context.close()
+
+
+@pytest.fixture
+def photo_in_issue(site):
+    """A photo in the first article of issue 2020-2, removed from the media folder after."""
+    bulletin = Bulletin.objects.get(year=2020, number=2)
+    image = ArticleImage.objects.create(
+        article=bulletin.articles.order_by("position").first(),
+        position=1,
+        image=photo("mangroves.jpg", (1600, 900)),
+        alt_text_en="Mangroves",
+    )
+    yield image
+    delete_renditions(default_storage, [*rendition_names(image.image.name), image.image.name])
+
+
+@pytest.mark.parametrize("language", ["en", "my"])
+def test_the_issue_mail_fits_a_phones_screen_with_its_images_and_links(
+    browser, site, photo_in_issue, mailbox, client, settings, language
+):
+    settings.LMEC_SITE_URL = site  # the mail's images and links, served by the live server
+    client.force_login(UserFactory(username="desk", is_superuser=True, email="desk@lmec.example"))
+    bulletin = photo_in_issue.article.bulletin
+    client.post(f"/admin/bulletins/bulletin/{bulletin.pk}/test-mail/", {"language": language})
+    [mail] = mailbox.messages
+    html = mail.get_body(("html",)).get_content()
+
+    for width in (320, 375, 1280):
+        page = open_page(browser, width)
+        page.set_content(html, wait_until="load")
+        assert_fits(page)
+        images = page.locator("img").evaluate_all(
+            "(images) => images.map((image) => [image.naturalWidth, image.clientWidth])"
+        )
+        assert images and all(natural > 0 for natural, _shown in images)  # all loaded
+        assert all(shown <= min(width, 600) for _natural, shown in images)
+        links = page.get_by_role("link").evaluate_all("(links) => links.map((a) => a.href)")
+        assert f"{site}/{language}/bulletins/2020/2/" in links
+        assert any(link.endswith(".pdf") or "/pdf/" in link for link in links)
+        page.context.close()
