@@ -225,6 +225,12 @@ class ConcurrentEditMixin:
             self._lock(request, unquote(object_id))
         return super().get_object(request, object_id, from_field)
 
+    def get_object_unlocked(self, request, object_id):
+        """The record, its rows not locked: for views whose service locks what it writes
+        (the workflow's transitions), which would otherwise load every inline form to lock
+        rows they never write."""
+        return super().get_object(request, object_id)
+
     def _lock(self, request, object_id):
         """Lock the record and its inline rows before anything of them is read."""
         if getattr(request, "_editorial_locked", None) == object_id:

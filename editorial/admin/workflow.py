@@ -393,7 +393,7 @@ class BulletinWorkflowAdminMixin:
         )
 
     def transition_view(self, request, object_id, action):
-        bulletin = self.get_object(request, unquote(object_id))
+        bulletin = self.get_object_unlocked(request, unquote(object_id))
         if bulletin is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if action not in services.TRANSITIONS:

@@ -48,7 +48,10 @@
       more.textContent = strings["Other languages: translate side by side"] || translate.textContent;
       group.append(more);
     }
-    document.querySelector("#content > h1, #content h1")?.after(group);
+    // Below the page's buttons (the admin floats them up beside the title).
+    const tools = document.querySelector("#content-main > .object-tools");
+    if (tools) tools.after(group);
+    else document.querySelector("#content > h1, #content h1")?.after(group);
 
     function choose(index, remember) {
       select.value = String(index);

@@ -3,10 +3,12 @@ only when a publisher publishes it, as a numbered version, in the languages chos
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from bulletins.models import Bulletin
+from editorial.admin.publication import public_state
 from events.models import Event
-from publishing import services
+from publishing import registry, services
 from publishing.models import Edition, PublicEvent
 from tests.admin_pages import form_data
 from tests.bulletins.importing.helpers import SEED_2, import_text, seed_text
@@ -216,3 +218,16 @@ def test_a_partner_an_issue_mentions_cannot_be_unpublished(publisher_client, pub
 
     assert "Published issues mention it" in response.content.decode()
     assert Client().get(organization.get_absolute_url()).status_code == 200
+
+
+def test_a_partner_published_under_one_interface_language_is_not_pending_under_another(
+    published,
+):
+    organization = published.articles.get().viewpoints.get().organization
+    # Published by a publisher whose admin is in English (the fixture's publication ran in
+    # the tests' English); an editor whose admin is in Chinese then opens the partner.
+    with translation.override("zh-hans"):
+        assert public_state(organization) == "已公开"
+        assert registry.pending_changes(organization) == []
+        # and republishing the issue republishes no partner
+        assert registry.publish_records_of(Edition.objects.get().content, user=None) == []
