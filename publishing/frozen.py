@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lmec import renditions
+from lmec import headlines, renditions
 from lmec.dates import format_year
 from lmec.localized import LocalizedText, text_in
 
@@ -160,6 +160,16 @@ class FrozenViewpoint:
             return _("%(name)s, %(title)s") % {"name": speaker, "title": title}
 
 
+def with_headline_lines(texts) -> None:
+    """``texts.headline`` as one line (titles, feeds, search, meta), and the lines the editor
+    marked with "|" as ``headline_lines`` and ``headline_html`` (pages and PDFs; see
+    lmec/headlines.py)."""
+    marked = texts.headline
+    texts.headline = marked.replaced(headlines.plain(marked))
+    texts.headline_lines = [marked.replaced(line) for line in headlines.lines(marked)]
+    texts.headline_html = headlines.as_html(marked)
+
+
 class FrozenArticle:
     def __init__(self, record: dict, issue: "FrozenIssue"):
         language, source = issue.language, issue.source_language
@@ -171,6 +181,7 @@ class FrozenArticle:
         self.text = _Texts(
             record, ("kicker", "headline", "body", "viewpoints_heading"), language, source
         )
+        with_headline_lines(self.text)
         self.event = issue.registry.event(record.get("event"))
         self.topics = [issue.registry.topic(pk) for pk in record.get("topics", [])]
         self.images = [FrozenImage(image, language, source) for image in record.get("images", [])]
@@ -202,6 +213,7 @@ class FrozenContact:
         self.fax = record.get("fax", "")
         self.emails = record.get("emails", [])
         self.website = record.get("website", "")
+        self.wechat_qr = record.get("wechat_qr", "")
 
 
 class FrozenIssue:

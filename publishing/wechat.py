@@ -26,11 +26,10 @@ from publishing.models import Edition
 from publishing.pdf.document import (
     CENTER_NAME_EN,
     CENTER_NAME_ZH,
-    article_version,
-    closing_blocks,
     masthead,
     site_url,
     url_in,
+    viewpoint_version,
 )
 from publishing.services import publication_state
 
@@ -93,8 +92,41 @@ def _absolute(url: str) -> str:
     return url if "://" in url else site_url(url)
 
 
+def _article_version(article, language: str) -> dict:
+    """One article's texts in one language, with the addresses of its page and partners."""
+    issue = article.issue
+    return {
+        "lang": language,
+        "url": url_in(
+            language, "bulletins:article", year=issue.year, number=issue.number, slug=article.slug
+        ),
+        "kicker": article.text.kicker,
+        "headline": article.text.headline,
+        "body": article.text.body,
+        "viewpoints_heading": article.text.viewpoints_heading,
+        "viewpoints": [viewpoint_version(viewpoint, language) for viewpoint in article.viewpoints],
+    }
+
+
+def _closing(issue: FrozenIssue, language: str) -> dict:
+    """The issue's contact and about blocks."""
+    contact = issue.contact
+    return {
+        "lang": language,
+        "organization_names": contact.organization_name_list,
+        "address": contact.address,
+        "postcode": contact.postcode,
+        "phone": contact.phone,
+        "fax": contact.fax,
+        "emails": contact.emails,
+        "website": contact.website,
+        "wechat": contact.wechat,
+        "about": issue.about,
+    }
+
+
 def _article(article, language: str) -> dict:
-    version = article_version(article, language)
+    version = _article_version(article, language)
     # Rebuilt tag by tag from sanitized rich text, text and attributes escaped.
     version["body_html"] = mark_safe(with_inline_styles(version["body"]))
     version["images"] = [
@@ -125,7 +157,7 @@ def wechat_article(content: dict, language: str) -> str:
             "date": head["date"],
             "summary": issue.summary,
             "articles": [_article(article, language) for article in issue.articles],
-            "closing": closing_blocks(issue, language),
+            "closing": _closing(issue, language),
             "issue_url": url_in(language, "bulletins:detail", year=issue.year, number=issue.number),
         }
         return render_to_string("publishing/wechat/article.html", context)

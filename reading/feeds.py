@@ -17,6 +17,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from lmec.headlines import plain_texts
 from lmec.localized import localized, text_in
 from partners.models import Organization
 from publishing.models import Edition, EditionArticle
@@ -67,7 +68,9 @@ class LatestIssuesFeed(Feed):
         )
         headlines = {}
         for article in EditionArticle.objects.filter(edition__in=editions).order_by("position"):
-            headlines.setdefault(article.edition_id, []).append(article.texts["headline"])
+            headlines.setdefault(article.edition_id, []).append(
+                plain_texts(article.texts["headline"])
+            )
         for edition in editions:
             edition.headlines = headlines.get(edition.pk, [])
         return editions

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from lmec.localized import text_in
+from publishing.frozen import with_headline_lines
 
 ARTICLE_TEXTS = ("kicker", "headline", "description")
 VIEWPOINT_TEXTS = ("statement", "speaker", "title", "organization")
@@ -29,6 +30,7 @@ def article_with_texts(article):
     """A published article (``EditionArticle``, its edition loaded) ready for a card."""
     article.bulletin = article.edition
     article.text = _texts(article.texts, ARTICLE_TEXTS, article.edition.source_language)
+    with_headline_lines(article.text)
     return article
 
 
