@@ -99,6 +99,17 @@ def url_in(language: str, view: str, **kwargs) -> str:
         return site_url(reverse(view, kwargs=kwargs))
 
 
+def viewpoint_version(viewpoint, language: str) -> dict:
+    """One viewpoint in one language: what the PDF prints and the WeChat article shows."""
+    return {
+        "statement": viewpoint.text.statement,
+        "speaker": viewpoint.speaker_line() if viewpoint.person_id else "",
+        "speaker_lang": viewpoint.text.title.lang or viewpoint.text.speaker.lang,
+        "organization": viewpoint.text.organization,
+        "organization_url": url_in(language, "partners:detail", slug=viewpoint.organization.slug),
+    }
+
+
 def short_address(url: str) -> str:
     """What a reader types: the address without its scheme."""
     return re.sub(r"^https?://", "", url)
@@ -232,13 +243,7 @@ class ArticleBuilder:
                 versions.append(
                     {
                         "id": f"v{self.index}-{position}-{language}",
-                        "statement": viewpoint.text.statement,
-                        "speaker": viewpoint.speaker_line() if viewpoint.person_id else "",
-                        "speaker_lang": viewpoint.text.title.lang or viewpoint.text.speaker.lang,
-                        "organization": viewpoint.text.organization,
-                        "organization_url": url_in(
-                            language, "partners:detail", slug=viewpoint.organization.slug
-                        ),
+                        **viewpoint_version(viewpoint, language),
                     }
                 )
             items.append({"template": "viewpoint", "versions": versions})

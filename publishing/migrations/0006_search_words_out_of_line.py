@@ -21,6 +21,6 @@ ALTER TABLE publishing_searchentry RESET (toast_tuple_target);
 
 
 class Migration(migrations.Migration):
-    dependencies = [("publishing", "0003_job_failure_mail")]
+    dependencies = [("publishing", "0005_mail_permissions")]
 
     operations = [migrations.RunSQL(FORWARD, BACKWARD)]
