@@ -38,14 +38,14 @@ bench: $(INSTALLED)  ## run every benchmarks/bench_*.py; each prints its figures
 		[ -e "$$script" ] || continue; echo "== $$script"; $(PY) "$$script" || exit 1; done
 
 # make loadtest [DURATION=60] [CONCURRENCY=32] [MAX_REQUESTS=200000] [LOADTEST_PORT=…]
-#               [WORKERS=…] [CACHE=on|off] [FAULT=db-restart [STOP_MODE=fast|immediate]
+#               [WORKERS=…] [CACHE=on|off] [FAULT=db-restart|cache-down [STOP_MODE=fast|immediate]
 #               [DOWN_SECONDS=…] [FAULT_AT=…] [DB_RESTART_COMMAND='…']] [USE_DATABASE_URL=1];
 #               see docs/operations.md
 DURATION ?= 60
 CONCURRENCY ?= 32
 MAX_REQUESTS ?= 200000
 
-loadtest: $(INSTALLED)  ## readers against gunicorn on the loopback; FAULT=db-restart restarts PostgreSQL
+loadtest: $(INSTALLED)  ## readers against gunicorn on the loopback; FAULT=db-restart restarts PostgreSQL, FAULT=cache-down stops Redis
 	scripts/system-packages bench
 	$(PY) benchmarks/loadtest.py --duration $(DURATION) --concurrency $(CONCURRENCY) \
 		--max-requests $(MAX_REQUESTS) $(if $(LOADTEST_PORT),--port $(LOADTEST_PORT)) \

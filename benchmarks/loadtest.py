@@ -23,6 +23,12 @@ restart took, the requests that failed and when, what /readyz answered meanwhile
 whether the edit is still there afterwards. The run fails if any request started after the
 restart completed failed, or the edit was lost. The edit is undone at the end.
 
+``--fault cache-down``: at ``--fault-at`` seconds, the private Redis that serves as the
+cache is stopped for ``--down-seconds`` (10) and started again. Meanwhile an edit is saved
+(as above) and an editor logs into the admin and opens the list of issues. The run fails
+if any request fails, the admin did not answer, or the edit was lost: a cache that fails
+is a miss (lmec/cache.py).
+
 The load generator is Python threads in this process (one connection per request, as
 gunicorn's sync workers close each one); it shares the machine's CPUs with gunicorn and
 PostgreSQL, so figures are those of the whole machine, not of the site alone.
@@ -53,6 +59,7 @@ from serving import (
     free_port,
     gunicorn,
     manage,
+    private_redis,
     production_environment,
     shared_cache,
 )
@@ -107,45 +114,54 @@ URLS_SCRIPT = """
 import json
 from django.urls import reverse
 from django.utils import translation
-from bulletins.models import Article, Bulletin
 from events.models import Event
 from partners.models import Organization
+from publishing.models import Edition, EditionArticle, current_condition
+from publishing.selectors import public_copies
 from topics.models import Topic
 
 urls = {kind: [] for kind in ("home", "archive", "issue", "article", "partner", "partner list",
     "event", "event list", "topic", "feed", "calendar", "pdf")}
-issues = list(Bulletin.objects.published())
-articles = list(Article.objects.published().select_related("bulletin"))
-partners = list(Organization.objects.all())
+# What readers can read: the current editions and the published copies of the registry.
+issues = list(Edition.objects.current().without_content().order_by("-year", "-number"))
+articles = list(EditionArticle.objects.filter(current_condition("edition__"))
+    .select_related("edition").defer("edition__content"))
+slugs = {model: list(public_copies(model).values_list("slug", flat=True))
+    for model in (Organization, Event, Topic)}
 for language in %(languages)r:
     with translation.override(language):
         urls["home"].append(reverse("home"))
         urls["archive"].append(reverse("bulletins:archive"))
         urls["archive"] += [reverse("bulletins:archive-year", args=[y])
-            for y in sorted({b.year for b in issues})]
+            for y in sorted({edition.year for edition in issues})]
         for issue in issues:
             urls["issue"].append(issue.get_absolute_url())
-            urls["pdf"].append(reverse("bulletins:pdf", kwargs={"year": issue.year,
-                "number": issue.number}))
+            if language in issue.languages:  # a PDF exists in the published languages only
+                urls["pdf"].append(reverse("bulletins:pdf", kwargs={"year": issue.year,
+                    "number": issue.number}))
         urls["article"] += [a.get_absolute_url() for a in articles]
-        urls["partner"] += [p.get_absolute_url() for p in partners]
+        urls["partner"] += [reverse("partners:detail", args=[s]) for s in slugs[Organization]]
         urls["partner list"].append(reverse("partners:list"))
-        urls["event"] += [e.get_absolute_url() for e in Event.objects.all()]
+        urls["event"] += [reverse("events:detail", args=[s]) for s in slugs[Event]]
         urls["event list"].append(reverse("events:list"))
-        urls["topic"] += [t.get_absolute_url() for t in Topic.objects.all()]
+        urls["topic"] += [reverse("bulletins:topic-detail", args=[s]) for s in slugs[Topic]]
         urls["topic"].append(reverse("bulletins:topic-list"))
         urls["feed"] += [reverse("bulletins:feed-rss"), reverse("bulletins:feed-atom")]
         urls["calendar"].append(reverse("events:calendar"))
-urls["pdf"].append(reverse("bulletins:pdf-bilingual", kwargs={"year": issues[0].year,
-    "number": issues[0].number}))
+bilingual = [issue for issue in issues if {"zh-hans", "en"} <= set(issue.languages)]
+if bilingual:
+    urls["pdf"].append(reverse("bulletins:pdf-bilingual", kwargs={"year": bilingual[0].year,
+        "number": bilingual[0].number}))
 print(json.dumps(urls))
 """
 
+# An editor's save to the working copy of the latest published issue (readers see it only
+# once it is published: it must survive the fault all the same).
 EDIT_SCRIPT = """
 import json
 from django.db import transaction
-from bulletins.models import Bulletin
-issue = Bulletin.objects.published().order_by("-year", "-number").first()
+from publishing.models import Edition
+issue = Edition.objects.current().order_by("-year", "-number").first().bulletin
 before = issue.summary_en
 with transaction.atomic():
     issue.summary_en = %(marker)r
@@ -171,10 +187,33 @@ def shell(code: str, env: dict) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+class ReadyShell:
+    """``code`` in `manage.py shell`, started now and run when told: Django takes seconds
+    to start on a busy machine, which would otherwise stretch the fault."""
+
+    def __init__(self, code: str, env: dict):
+        wait = "import sys\nprint('ready', flush=True)\nsys.stdin.readline()\n"
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", wait + code],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        assert self.process.stdout.readline().strip() == "ready"
+
+    def run(self) -> dict:
+        output, _errors = self.process.communicate("go\n")
+        if self.process.returncode:
+            raise SystemExit(f"the edit failed ({self.process.returncode})")
+        return json.loads(output.strip().splitlines()[-1])
+
+
 def page_urls(env: dict) -> dict[str, list[str]]:
     urls = shell(URLS_SCRIPT % {"languages": LANGUAGES}, env)
     urls["root redirect"] = ["/"]
-    urls["sitemap"] = ["/sitemap.xml", "/robots.txt"]
+    urls["sitemap"] = ["/sitemap.xml", "/sitemap-articles.xml", "/robots.txt"]
     urls["stylesheet"] = ["/static/css/site.css"]
     urls["search"] = [
         f"/{language}/search/?" + urllib.parse.urlencode({"q": words})
@@ -326,6 +365,108 @@ class DatabaseRestart:
         return shell(CHECK_SCRIPT % params, self.env)["kept"]
 
 
+STAFF_SCRIPT = """
+from django.contrib.auth.models import Group, User
+user, _ = User.objects.get_or_create(username="loadtest-editor", defaults={"is_staff": True})
+user.set_password(%(password)r)
+user.save()
+user.groups.add(Group.objects.get(name="Editor"))
+print("{}")
+"""
+
+
+class CacheDown:
+    """At a chosen time: stop Redis, save an edit and use the admin, start Redis again."""
+
+    def __init__(self, args, env, port, redis):
+        self.args, self.env, self.port, self.redis = args, env, port, redis
+        self.marker = f"Load test edit {uuid.uuid4().hex[:8]}"
+        self.password = uuid.uuid4().hex
+        self.edit: dict = {}
+        self.times: dict[str, float] = {}
+        self.admin: list[tuple[str, int | None]] = []
+        shell(STAFF_SCRIPT % {"password": self.password}, env)
+
+    def run(self, load: Load) -> None:
+        editor = ReadyShell(EDIT_SCRIPT % {"marker": self.marker}, self.env)
+        time.sleep(max(0.0, load.start + self.args.fault_at - time.monotonic()))
+        self.times["restart"] = time.monotonic() - load.start
+        self.redis.stop()
+        self.edit = editor.run()
+        self.times["edited"] = time.monotonic() - load.start
+        self.use_the_admin()
+        down = self.args.down_seconds or 10
+        time.sleep(max(0.0, load.start + self.times["restart"] + down - time.monotonic()))
+        self.redis.start()
+        self.times["restarted"] = time.monotonic() - load.start
+
+    def use_the_admin(self) -> None:
+        """Log in as an editor and open the list of issues, as a browser would."""
+        import http.cookiejar
+        import urllib.request
+
+        class PlainHttpPolicy(http.cookiejar.DefaultCookiePolicy):
+            # Production marks the session and CSRF cookies Secure (HTTPS at the proxy); the
+            # load test speaks plain HTTP on the loopback, so send them back all the same.
+            def return_ok_secure(self, cookie, request):
+                return True
+
+        jar = http.cookiejar.CookieJar(policy=PlainHttpPolicy())
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        base = f"http://{HOST}:{self.port}"
+
+        def ask(label, path, data=None):
+            try:
+                with opener.open(base + path, data=data, timeout=30) as response:
+                    landed = urllib.parse.urlsplit(response.geturl()).path
+                    # Sent back to the login page: not logged in, whatever the status.
+                    login = landed == "/admin/login/" and not path.startswith("/admin/login/")
+                    self.admin.append((label, "the login page" if login else response.status))
+                    return response.read().decode()
+            except OSError as error:
+                self.admin.append((label, getattr(error, "code", None)))
+                return ""
+
+        page = ask("login page", "/admin/login/")
+        token = page.split('name="csrfmiddlewaretoken" value="', 1)[-1].split('"', 1)[0]
+        form = {
+            "csrfmiddlewaretoken": token,
+            "username": "loadtest-editor",
+            "password": self.password,
+            "next": "/admin/",
+        }
+        ask("login", "/admin/login/?next=/admin/", urllib.parse.urlencode(form).encode())
+        ask("list of issues", "/admin/bulletins/bulletin/")
+
+    def check_edit(self) -> bool:
+        params = {"pk": self.edit["pk"], "marker": self.marker, "before": self.edit["before"]}
+        return shell(CHECK_SCRIPT % params, self.env)["kept"]
+
+
+def report_cache_down(fault: CacheDown, outcomes: list[Outcome]) -> bool:
+    """Print what stopping the cache did; return whether the site came through it."""
+    t = fault.times
+    print(
+        f"\nfault: Redis (the cache) stopped from {t['restart']:.2f} s to {t['restarted']:.2f} s "
+        f"({t['restarted'] - t['restart']:.2f} s)"
+    )
+    failed = [o for o in outcomes if not o.ok]
+    during = [o for o in outcomes if t["restart"] <= o.started < t["restarted"]]
+    print(
+        f"  requests started while it was down: {len(during)}, "
+        f"{sum(o.ok for o in during)} answered 2xx/3xx; failed in the whole run: {len(failed)}"
+    )
+    admin_ok = bool(fault.admin) and all(status == 200 for _label, status in fault.admin)
+    print(
+        "  the admin meanwhile: "
+        + ", ".join(f"{label} {status or 'no answer'}" for label, status in fault.admin)
+    )
+    timeline(outcomes, int(t["restart"]) - 1, int(t["restarted"]) + 3)
+    kept = fault.check_edit()
+    print(f"  the edit saved while Redis was down is {'still there' if kept else 'LOST'}")
+    return kept and admin_ok and not failed
+
+
 def percentile(values, share):
     if not values:
         return float("nan")
@@ -456,11 +597,14 @@ def main() -> int:
     parser.add_argument("--port", type=int, help="gunicorn's port on 127.0.0.1 (a free one)")
     parser.add_argument("--workers", type=int, help="gunicorn workers (gunicorn.conf.py)")
     parser.add_argument("--cache", choices=["on", "off"], default="on", help="page cache")
-    parser.add_argument("--fault", choices=["none", "db-restart"], default="none")
+    parser.add_argument("--fault", choices=["none", "db-restart", "cache-down"], default="none")
     parser.add_argument("--fault-at", type=float, help="seconds into the load (a third)")
     parser.add_argument("--stop-mode", choices=["fast", "immediate"], default="fast")
     parser.add_argument(
-        "--down-seconds", type=float, default=0, help="stop, wait this long, start (0: restart)"
+        "--down-seconds",
+        type=float,
+        default=0,
+        help="stop, wait this long, start (db-restart 0: restart; cache-down: 10)",
     )
     parser.add_argument("--restart-command", help="with DATABASE_URL: how to restart it (sh)")
     parser.add_argument(
@@ -480,14 +624,24 @@ def main() -> int:
 
     url = database_url()
     port = args.port or free_port()
-    with collected_static(url) as static_root, shared_cache() as cache:
+    if args.fault == "cache-down" and ("REDIS_URL" in os.environ or "CACHE_URL" in os.environ):
+        raise SystemExit("FAULT=cache-down stops a Redis of its own: unset REDIS_URL and CACHE_URL")
+    stopping_redis = args.fault == "cache-down"
+    with (
+        collected_static(url) as static_root,
+        private_redis() if stopping_redis else shared_cache() as cache_server,
+    ):
+        redis = cache_server if stopping_redis else None
+        cache = redis.environment if stopping_redis else cache_server
         extra = cache | ({"GUNICORN_WORKERS": args.workers} if args.workers else {})
         env = production_environment(
             url, static_root, cache_seconds=600 if args.cache == "on" else 0, **extra
         )
         manage("migrate", "--noinput", "--verbosity", "0", env=env)
         manage("load_demo", env=env, stdout=subprocess.DEVNULL)
-        manage("render_pdfs", "--stale", "--verbosity", "0", env=env)
+        # What the workers do after a publication (PDFs, search entries), done now and once.
+        manage("refresh_outputs", "--verbosity", "0", env=env)
+        manage("run_worker", "--batch", "--verbosity", "0", env=env)
         urls = page_urls(env)
         print(f"{sum(len(paths) for paths in urls.values())} distinct URLs in the mix")
         LOG.parent.mkdir(exist_ok=True)
@@ -501,8 +655,11 @@ def main() -> int:
                 timeout=args.timeout,
             )
             fault = None
+            if args.fault == "cache-down":
+                fault = CacheDown(args, env, port, redis)
             if args.fault == "db-restart":
                 fault = DatabaseRestart(args, env, port)
+            if fault is not None:
                 fault_thread = threading.Thread(target=fault.run, args=(load,), daemon=True)
                 load.start = time.monotonic()  # the fault thread measures from here too
                 fault_thread.start()
@@ -510,6 +667,8 @@ def main() -> int:
             if fault is not None:
                 fault_thread.join()
         failures = report(load, outcomes, args)
+        if isinstance(fault, CacheDown):
+            return 0 if report_cache_down(fault, outcomes) else 1
         came_through = report_fault(fault, outcomes) if fault is not None else True
     if fault is not None:
         # During a restart, requests may fail; what must hold is recovery and no lost edit.

@@ -63,35 +63,60 @@ def shared_cache():
     if "REDIS_URL" in os.environ or "CACHE_URL" in os.environ:
         yield {}
         return
-    if shutil.which("redis-server") is None:
-        raise SystemExit("redis-server is missing: scripts/system-packages bench installs it")
-    with tempfile.TemporaryDirectory(prefix="lmec-redis-") as folder:
-        path = Path(folder) / "redis.sock"
-        server = subprocess.Popen(
+    with private_redis() as redis:
+        yield redis.environment
+
+
+class PrivateRedis:
+    """A Redis server of our own on a Unix socket, which can be stopped and started again."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self.path = Path(folder) / "redis.sock"
+        self.environment = {"REDIS_URL": f"unix://{self.path}"}
+        self.server = None
+
+    def start(self) -> None:
+        if shutil.which("redis-server") is None:
+            raise SystemExit("redis-server is missing: scripts/system-packages bench installs it")
+        self.server = subprocess.Popen(
             [
                 "redis-server",
                 "--port",
                 "0",
                 "--unixsocket",
-                str(path),
+                str(self.path),
                 "--save",
                 "",
                 "--appendonly",
                 "no",
                 "--dir",
-                folder,
+                self.folder,
             ],
             stdout=subprocess.DEVNULL,
         )
+        for _ in range(100):
+            if self.path.exists():
+                return
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        """Stop it as an operator would (SIGTERM); its socket is gone until it starts."""
+        if self.server is not None:
+            self.server.terminate()
+            self.server.wait(timeout=10)
+            self.server = None
+
+
+@contextlib.contextmanager
+def private_redis():
+    with tempfile.TemporaryDirectory(prefix="lmec-redis-") as folder:
+        redis = PrivateRedis(folder)
+        redis.start()
         try:
-            for _ in range(100):
-                if path.exists():
-                    break
-                time.sleep(0.05)
-            yield {"REDIS_URL": f"unix://{path}"}
+            yield redis
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            redis.stop()
 
 
 def production_environment(url: str, static_root, *, cache_seconds: int = 600, **extra) -> dict:

@@ -3,9 +3,13 @@
 - Only responses a view marked with ``cacheable_page`` (or ``CacheablePageMixin``) are
   stored, only for GET requests by visitors who are not logged in, only with status 200.
   Logged-in users (staff) neither read nor fill it: they may see previews.
-- Every key contains a *content version*. Any change to content (``content_changed()``,
-  called by the signal receivers in bulletins/signals.py on every save and delete) sets a
-  new version, so every page is rendered afresh; old entries simply expire.
+- Each stored page carries the *content version* it was rendered under. Any change to
+  content (``content_changed()``, called when something is published) sets a new
+  version, so every page is rendered afresh and stored over the old one.
+- A request that cannot be served from the cache costs it nothing: the middleware decides
+  from the request alone (method, the view's mark, the session cookie) before asking the
+  cache. A request that can be makes one round trip, reading the page and the current
+  version together (``get_many``). A cache that fails is a miss (lmec/cache.py).
 - No entry lives past the next scheduled publication: a page stored at 9:00 when an issue
   is scheduled for 9:30 expires at 9:30 and the issue appears on the next request, with no
   job to run. Nothing is kept in process memory, so several servers can share the cache.
@@ -48,10 +52,6 @@ def _new_version():
     return version
 
 
-def _current_version():
-    return _cache().get(VERSION_KEY) or _new_version()
-
-
 # Functions returning the next time at which public content changes by itself (a
 # scheduled publication), or None. The apps that know such times register one in their
 # AppConfig.ready() with ``register_next_change``: the cache knows no app.
@@ -91,6 +91,7 @@ def cacheable_page(view):
         setattr(response, CACHEABLE_ATTRIBUTE, True)
         return response
 
+    setattr(wrapper, CACHEABLE_ATTRIBUTE, True)  # so the middleware asks the cache first
     return wrapper
 
 
@@ -103,31 +104,48 @@ class CacheablePageMixin:
         return response
 
 
+def is_cacheable_view(view) -> bool:
+    """Whether a view (as URL patterns hold it) marks its pages cacheable."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        return issubclass(view_class, CacheablePageMixin)
+    return getattr(view, CACHEABLE_ATTRIBUTE, False)
+
+
 class AnonymousPageCacheMiddleware:
     """Serve and store whole pages for visitors who are not logged in.
 
-    Sits after AuthenticationMiddleware (it needs ``request.user``); the middleware above
-    it still runs for cached pages, so security headers and Content-Language stay fresh.
+    Sits after AuthenticationMiddleware; the middleware above it still runs for cached
+    pages, so security headers and Content-Language stay fresh. The page is looked up once
+    the URL is resolved (``process_view``), only for views that mark their pages
+    cacheable: health checks, search, the admin and static files never reach the cache.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not self._applies_to(request):
-            return self.get_response(request)
-        cache = _cache()
-        key = self._key(request, _current_version())
-        stored = cache.get(key)
-        if stored is not None:
-            return self._rebuild(stored)
         response = self.get_response(request)
-        if self._storable(request, response):
+        lookup = getattr(request, "_page_cache_lookup", None)
+        if lookup is not None and self._storable(request, response):
             seconds = lifetime()
             if seconds > 0:
-                cache.set(key, self._freeze(response), seconds)
+                key, version = lookup
+                _cache().set(key, self._freeze(response, version), seconds)
                 response["X-Page-Cache"] = "miss"
         return response
+
+    def process_view(self, request, view, view_args, view_kwargs):
+        if not is_cacheable_view(view) or not self._applies_to(request):
+            return None
+        key = self._key(request)
+        found = _cache().get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or _new_version()
+        stored = found.get(key)
+        if stored is not None and stored.get("version") == version:
+            return self._rebuild(stored)
+        request._page_cache_lookup = (key, version)
+        return None
 
     @staticmethod
     def _applies_to(request):
@@ -135,6 +153,9 @@ class AnonymousPageCacheMiddleware:
             return False
         if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
             return False
+        # Without a session cookie nobody is logged in: the session store is not asked.
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return True
         return not request.user.is_authenticated
 
     @staticmethod
@@ -153,15 +174,15 @@ class AnonymousPageCacheMiddleware:
         )
 
     @staticmethod
-    def _key(request, version):
+    def _key(request):
         location = f"{request.get_host()}{request.get_full_path()}"
         digest = hashlib.sha256(location.encode()).hexdigest()
-        return f"lmec:page:{version}:{digest}"
+        return f"lmec:page:{digest}"
 
     @staticmethod
-    def _freeze(response):
+    def _freeze(response, version):
         headers = {name: response[name] for name in STORED_HEADERS if response.has_header(name)}
-        return {"content": response.content, "headers": headers}
+        return {"version": version, "content": response.content, "headers": headers}
 
     @staticmethod
     def _rebuild(stored):

@@ -165,6 +165,21 @@ else:
         )
     }
 CACHES["default"].setdefault("KEY_PREFIX", "lmec")
+# A cache that fails is a miss, never a failed request (lmec/cache.py): Django's Redis and
+# database backends are replaced by ones that say so, and Redis gets timeouts, so that a
+# hung server costs a request at most LMEC_CACHE_TIMEOUT seconds, once.
+_backend = CACHES["default"]["BACKEND"]
+CACHES["default"]["BACKEND"] = {
+    "django.core.cache.backends.redis.RedisCache": "lmec.cache.RedisCache",
+    "django.core.cache.backends.db.DatabaseCache": "lmec.cache.DatabaseCache",
+}.get(_backend, _backend)
+if _backend.endswith("RedisCache"):
+    _timeout = env.float("LMEC_CACHE_TIMEOUT", default=0.5)
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=_timeout, socket_timeout=_timeout
+    )
+# After a failure, the cache is left alone this long (seconds) before it is tried again.
+LMEC_CACHE_RETRY_SECONDS = env.float("LMEC_CACHE_RETRY_SECONDS", default=5.0)
 
 # The anonymous page cache (lmec/page_cache.py): how long a public page may be served from
 # the cache at most (0 turns it off). Changes to content clear it at once, and no page is

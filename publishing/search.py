@@ -20,6 +20,7 @@ not stored: it is checked when searching, with ``current_condition``, so a withd
 issue disappears and a scheduled version replaces the one before on time.
 """
 
+import functools
 import re
 import threading
 from collections import defaultdict
@@ -30,12 +31,11 @@ from django.conf import settings
 from django.contrib.postgres.search import (
     SearchQuery,
     SearchQueryField,
-    SearchRank,
     SearchVector,
     SearchVectorField,
 )
-from django.db import transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db import connection, reset_queries, transaction
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
@@ -45,6 +45,7 @@ from modeltranslation.utils import build_localized_fieldname
 from lmec import headlines, segmentation
 from lmec.localized import fallback_chain
 from lmec.seo import plain_text
+from lmec.statistics import analyze
 from partners.models import OrganizationAlias
 from publishing.frozen import FrozenIssue
 from publishing.models import Edition, SearchEntry, current_condition
@@ -79,29 +80,48 @@ def tokenizer():
     return _tokenizer
 
 
+WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or a digit, as str.isalnum()
+SHORT_TEXT = 100  # names and titles, which recur: their words are remembered
+
+
 def is_word(token: str) -> bool:
-    return any(char.isalnum() for char in token)
+    return WORD_CHARACTER.search(token) is not None
 
 
-def words(text: str):
+def words(text: str) -> list[str]:
     """The words of ``text`` in order, lower case; punctuation and spaces dropped."""
+    if len(text) <= SHORT_TEXT:
+        return list(_words_of_short_text(text))
+    return _words(text)
+
+
+def _words(text: str) -> list[str]:
+    found = []
     for token in tokenizer().cut(text):
         token = token.strip().lower()
-        if token and is_word(token) and len(token) <= MAX_LEXEME:
-            yield token
+        if token and len(token) <= MAX_LEXEME and WORD_CHARACTER.search(token):
+            found.append(token)
+    return found
 
 
-def parts_of(word: str):
+@functools.lru_cache(maxsize=20_000)
+def _words_of_short_text(text: str) -> tuple[str, ...]:
+    return tuple(_words(text))
+
+
+@functools.lru_cache(maxsize=200_000)
+def parts_of(word: str) -> tuple[str, ...]:
     """The dictionary words inside a Chinese word: "红树林" → "红树", "树林"."""
     if len(word) <= 2 or not HAN.search(word):
-        return
+        return ()
     known = tokenizer().FREQ
-    for size in (2, 3):
-        if len(word) > size:
-            for start in range(len(word) - size + 1):
-                gram = word[start : start + size]
-                if known.get(gram):
-                    yield gram
+    return tuple(
+        word[start : start + size]
+        for size in (2, 3)
+        if len(word) > size
+        for start in range(len(word) - size + 1)
+        if known.get(word[start : start + size])
+    )
 
 
 def segmented_tsvector(weighted_texts, segment=words, parts=parts_of) -> str:
@@ -272,11 +292,12 @@ def organization_entries(organization, aliases=()):
         )
 
 
-def store(entries):
+def store(entries) -> int:
     entries = list(entries)
     for entry in entries:
         entry.vector = vector_for(entry.language, entry.title, entry.keywords, entry.body)
     SearchEntry.objects.bulk_create(entries, batch_size=200)
+    return len(entries)
 
 
 @transaction.atomic
@@ -321,21 +342,44 @@ def _record_entries(kind, copy):
     return organization_entries(record, aliases)
 
 
-@transaction.atomic
-def rebuild():
-    """Index everything readers may find, afresh; returns the number of entries."""
-    SearchEntry.objects.all().delete()
-    count = 0
+# Editions indexed at a time by ``rebuild``: their content and entries are all it holds.
+REBUILD_BATCH = 20
+
+
+def rebuild(progress=None) -> int:
+    """Index everything readers may find, afresh; returns the number of entries.
+
+    In one transaction: searches use the old index until the new one is complete.
+    Editions are read and indexed ``REBUILD_BATCH`` at a time, so memory stays the same
+    whatever the archive's size. ``progress(done, total, entries)`` is called after each
+    batch. The table's statistics are gathered at the end (lmec/statistics.py).
+    """
+    progress = progress or (lambda done, total, entries: None)
     shown = Q(superseded_at__isnull=True) | Q(superseded_at__gt=timezone.now())
-    for edition in Edition.objects.filter(shown).iterator(chunk_size=20):
-        entries = list(edition_entries(edition))
-        store(entries)
-        count += len(entries)
-    for kind in RECORD_KINDS.values():
-        for copy in public_copies(kind).all():
-            entries = list(_record_entries(kind, copy))
-            store(entries)
-            count += len(entries)
+    with transaction.atomic():
+        # Not QuerySet.delete(): that would load every entry to send its signals.
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {SearchEntry._meta.db_table}")
+        edition_ids = list(
+            Edition.objects.filter(shown).order_by("pk").values_list("pk", flat=True)
+        )
+        records = [
+            (kind, pk)
+            for kind in RECORD_KINDS.values()
+            for pk in public_copies(kind).values_list("pk", flat=True)
+        ]
+        total, count = len(edition_ids) + len(records), 0
+        for start in range(0, len(edition_ids), REBUILD_BATCH):
+            for edition in Edition.objects.filter(
+                pk__in=edition_ids[start : start + REBUILD_BATCH]
+            ):
+                count += store(edition_entries(edition))
+            progress(min(start + REBUILD_BATCH, len(edition_ids)), total, count)
+            reset_queries()  # with DEBUG on, Django keeps every query's SQL: megabytes here
+        for kind, pk in records:
+            count += store(_record_entries(kind, public_copies(kind).get(pk=pk)))
+        progress(total, total, count)
+    analyze(SearchEntry)
     return count
 
 
@@ -398,14 +442,13 @@ class Query:
             condition |= language & Q(vector=query)
         return condition
 
-    def rank(self):
-        """ts_rank against the query of the entry's language (length-normalized)."""
-        query = Case(
+    def per_row(self):
+        """The tsquery for each entry: the query as its language is indexed."""
+        return Case(
             *(When(language, then=query) for language, query in self.per_language()),
             default=Value(None),
             output_field=SearchQueryField(),
         )
-        return SearchRank(F("vector"), query, normalization=Value(1))
 
 
 class LiteralSearchQuery(SearchQuery):
@@ -423,14 +466,20 @@ def visible_entries():
     return SearchEntry.objects.filter(Q(edition__isnull=True) | current_condition("edition__"))
 
 
+# Of the items a query finds, this many (the most recent) are ranked by relevance; the
+# older ones follow them, newest first. Ranking reads each item's words (ts_rank): a word
+# found in thousands of items would otherwise cost a search 100 ms and more.
+RANKED_CANDIDATES = 500
+
+
 def search(
     query: Query, *, language: str, kind: str = "", year: int | None = None, only_language: str = ""
 ):
-    """The entries matching ``query``, best first, one per item.
+    """The entries matching ``query``, best first, one per item (``SearchResults``).
 
     An item written in several languages matches once: in the first language of the
     reader's fallback chain (lmec.localized) whose version matches (a Thai reader: Thai,
-    then English, then Chinese), else in its best-ranked version.
+    then English, then Chinese), else in the first other language that matches.
     """
     matches = visible_entries().filter(query.condition())
     if kind:
@@ -439,28 +488,71 @@ def search(
         matches = matches.filter(year=year)
     if only_language:
         matches = matches.filter(language=only_language)
-    best = (
+    chain = fallback_chain(language)
+    order = chain + [code for code, _name in settings.LANGUAGES if code not in chain]
+    items = (
         matches.annotate(
-            rank=query.rank(),
             preferred=Case(
-                *(
-                    When(language=code, then=Value(order))
-                    for order, code in enumerate(fallback_chain(language))
-                ),
-                default=Value(len(settings.LANGUAGES)),
+                *(When(language=code, then=Value(position)) for position, code in enumerate(order)),
+                default=Value(len(order)),
             ),
+            tsquery=query.per_row(),
         )
-        .order_by("kind", "object_id", "preferred", "-rank")
+        .order_by("kind", "object_id", "preferred")
         .distinct("kind", "object_id")
-        .values("pk")
+        .values("id", "date", "vector", "tsquery")
     )
-    return (
-        SearchEntry.objects.filter(pk__in=best)
-        .select_related("edition")
-        .defer("edition__content")
-        .annotate(rank=query.rank())
-        .order_by("-rank", "-date", "pk")
-    )
+    return SearchResults(items)
+
+
+class SearchResults:
+    """The items a search found, for a Paginator: ``count()`` and slices, each one query.
+
+    Why not a queryset: an item is ranked only if it is among the ``RANKED_CANDIDATES``
+    most recent ones found (the partners, which have no date, always are), so that a
+    common word costs as little as a rare one; every item found is counted and can be
+    paged to. The words of the other items are never read (they are stored out of line,
+    publishing/migrations/0003), only their date.
+    """
+
+    def __init__(self, items):
+        self.items = items
+
+    def count(self) -> int:
+        sql, params = self.items.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM ({sql}) AS items", params)
+            return cursor.fetchone()[0]
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, window):
+        if not isinstance(window, slice) or window.step or not 0 <= window.start <= window.stop:
+            raise TypeError("search results are read a page at a time")
+        if window.start == window.stop:
+            return []
+        sql, params = self.items.query.sql_with_params()
+        ranked = f"""
+            WITH items AS MATERIALIZED ({sql}),
+            candidates AS (
+                SELECT id FROM items ORDER BY date DESC NULLS FIRST, id DESC LIMIT %s
+            )
+            SELECT items.id, CASE WHEN candidates.id IS NOT NULL
+                THEN ts_rank(items.vector, items.tsquery, 1) END AS rank
+            FROM items LEFT JOIN candidates ON candidates.id = items.id
+            ORDER BY rank DESC NULLS LAST, items.date DESC NULLS FIRST, items.id
+            LIMIT %s OFFSET %s
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                ranked,
+                [*params, RANKED_CANDIDATES, window.stop - window.start, window.start],
+            )
+            ranks = dict(cursor.fetchall())
+        entries = SearchEntry.objects.filter(pk__in=ranks).select_related("edition")
+        by_id = {entry.pk: entry for entry in entries.defer("vector", "edition__content")}
+        return [by_id[pk] for pk in ranks]
 
 
 def entry_years():

@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from lmec.localized import text_in
 from lmec.seo import PageMeta, describe, publisher_json_ld
 from publishing.frozen import FrozenIssue
-from publishing.models import Edition, EditionPage
+from publishing.models import Edition, EditionPage, current_condition
 from publishing.pdf.document import BILINGUAL, pdf_languages
 from publishing.selectors import with_first_publication
 
@@ -239,6 +239,25 @@ def build_page(edition: Edition, language: str, slug: str = "") -> EditionPage |
     html, meta = built
     return EditionPage(
         edition=edition, language=language, slug=slug, layout=layout(), html=html, meta=meta
+    )
+
+
+def current_prepared_page(year: int, number: int, language: str, slug: str = ""):
+    """The stored page of the edition of issue ``year``/``number`` readers see now, with
+    ``edition.languages``, in one query; None when it is not stored yet (or no such
+    issue: ``prepared_page`` tells)."""
+    return (
+        EditionPage.objects.filter(
+            current_condition("edition__"),
+            edition__year=year,
+            edition__number=number,
+            language=language,
+            slug=slug,
+            layout=layout(),
+        )
+        .select_related("edition")
+        .only("html", "meta", "edition__languages")
+        .first()
     )
 
 

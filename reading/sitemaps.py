@@ -1,5 +1,6 @@
-"""/sitemap.xml: every public page in every language it is published in, with its hreflang
-alternates. An issue and its articles are listed in the languages their current version
+"""/sitemap.xml: an index of the sections' sitemaps (/sitemap-issues.xml, …, in pages of
+500 addresses), which list every public page in every language it is published in, with
+its hreflang alternates. An issue and its articles are listed in the languages their current version
 is published in, exactly those their pages offer; other pages in every language."""
 
 from django.contrib.sitemaps import Sitemap
@@ -19,12 +20,19 @@ class ReadingSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    limit = 500  # addresses (an item in one language) per page of a section's sitemap
+
+    def items(self):
+        # Read once: the index asks each section for its pages and its latest change.
+        if not hasattr(self, "_items_listed"):
+            self._items_listed = list(self.listed())
+        return self._items_listed
 
 
 class SectionSitemap(ReadingSitemap):
     changefreq = "weekly"
 
-    def items(self):
+    def listed(self):
         return [
             "home",
             "bulletins:archive",
@@ -37,8 +45,21 @@ class SectionSitemap(ReadingSitemap):
         return reverse(name)
 
 
+class ArchiveYearSitemap(ReadingSitemap):
+    """The archive's years: stable addresses of its pages (the archive itself pages on
+    as issues are added)."""
+
+    changefreq = "monthly"
+
+    def listed(self):
+        return list(current_editions().order_by("-year").values_list("year", flat=True).distinct())
+
+    def location(self, year):
+        return reverse("bulletins:archive-year", kwargs={"year": year})
+
+
 class IssueSitemap(ReadingSitemap):
-    def items(self):
+    def listed(self):
         return current_editions().order_by("-year", "-number")
 
     def get_languages_for_item(self, edition):
@@ -49,7 +70,7 @@ class IssueSitemap(ReadingSitemap):
 
 
 class ArticleSitemap(ReadingSitemap):
-    def items(self):
+    def listed(self):
         return (
             EditionArticle.objects.filter(current_condition("edition__"))
             .select_related("edition")
@@ -67,8 +88,8 @@ class ArticleSitemap(ReadingSitemap):
 class RecordSitemap(ReadingSitemap):
     model = None
 
-    def items(self):
-        return public_copies(self.model).order_by("pk")
+    def listed(self):
+        return public_copies(self.model).only("slug", "published_at").order_by("pk")
 
     def location(self, copy):
         return reverse(self.url_name, kwargs={"slug": copy.slug})
@@ -94,6 +115,7 @@ class TopicSitemap(RecordSitemap):
 
 SITEMAPS = {
     "sections": SectionSitemap,
+    "years": ArchiveYearSitemap,
     "issues": IssueSitemap,
     "articles": ArticleSitemap,
     "partners": PartnerSitemap,

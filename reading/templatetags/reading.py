@@ -19,6 +19,7 @@ from django.utils.translation import get_language, get_language_info, override
 from lmec import dates
 from lmec.languages import country_name as cldr_country_name
 from lmec.localized import localized
+from reading.pagination import canonical_query
 
 register = template.Library()
 
@@ -195,6 +196,17 @@ def json_ld(data):
         JSON_SCRIPT_ESCAPES
     )
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's canonical address: its path, with the list and the page of it shown
+    (reading/pagination.py), without any other query parameter."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    query = canonical_query(request)
+    return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
 
 
 @register.simple_tag(takes_context=True)

@@ -21,6 +21,7 @@ from lmec.page_cache import CacheablePageMixin, cacheable_page
 from lmec.seo import PageMeta, describe, publisher_json_ld
 from partners.models import Organization
 from publishing.selectors import public_copies, published_articles
+from reading.pagination import paginate
 from reading.presenters import article_with_texts
 from reading.registry import public_records
 from topics.models import Topic
@@ -40,8 +41,14 @@ class EventFilterForm(forms.Form):
         self.fields["year"].choices = [("", "")] + [(year, str(year)) for year in years]
 
 
+# Past events on the list, and articles on an event's page, at a time.
+EVENTS_PER_PAGE = 30
+ARTICLES_PER_PAGE = 20
+
+
 class EventListView(CacheablePageMixin, TemplateView):
-    """Upcoming events first (soonest first), then past ones (latest first), by year."""
+    """Upcoming events first (soonest first), then past ones (latest first, a page at a
+    time), by year."""
 
     template_name = "events/event_list.html"
 
@@ -56,18 +63,23 @@ class EventListView(CacheablePageMixin, TemplateView):
         if year:
             copies = copies.filter(start_date__year=year)
         today = timezone.localdate()
-        events = public_records(copies.order_by("-start_date", "slug"))
-        upcoming = sorted((e for e in events if e.end_date >= today), key=lambda e: e.start_date)
+        upcoming = public_records(copies.filter(end_date__gte=today).order_by("start_date", "slug"))
+        past_pages = paginate(
+            self.request,
+            copies.filter(end_date__lt=today).order_by("-start_date", "slug"),
+            per_page=EVENTS_PER_PAGE,
+            anchor="past-heading",
+        )
         past_by_year = {}
-        for event in events:
-            if event.end_date < today:
-                past_by_year.setdefault(event.start_date.year, []).append(event)
+        for event in public_records(past_pages.items):
+            past_by_year.setdefault(event.start_date.year, []).append(event)
         title = _("Events of %(year)s") % {"year": format_year(year)} if year else _("Events")
         context.update(
             year=year,
             years=years,
             upcoming=upcoming,
             past_by_year=list(past_by_year.items()),
+            pages=past_pages,
             meta=PageMeta(
                 title=title,
                 description=_("Events the center held or took part in, upcoming and past."),
@@ -136,7 +148,12 @@ class EventDetailView(CacheablePageMixin, TemplateView):
         summary = localized(event, "summary")
         place = localized(event, "place")
         # A series is reported through its events too: the round table of a week.
-        articles = published_articles().filter(event_id__in=[copy.pk, *(c.pk for c in children)])
+        article_pages = paginate(
+            self.request,
+            published_articles().filter(event_id__in=[copy.pk, *(c.pk for c in children)]),
+            per_page=ARTICLES_PER_PAGE,
+            anchor="articles-heading",
+        )
         context.update(
             event=event,
             title=title,
@@ -149,7 +166,8 @@ class EventDetailView(CacheablePageMixin, TemplateView):
             ],
             children=public_records(children),
             topics=public_records(public_copies(Topic).filter(pk__in=copy.topic_ids)),
-            articles=[article_with_texts(article) for article in articles],
+            articles=[article_with_texts(article) for article in article_pages.items],
+            pages=article_pages,
             meta=PageMeta(
                 title=title,
                 description=describe(summary) or title,

@@ -19,18 +19,23 @@ from lmec.seo import PageMeta
 from publishing.models import Edition, EditionArticle
 from publishing.selectors import current_edition, current_editions
 from reading import pages
+from reading.pagination import paginate
 from reading.presenters import article_with_texts
 from reading.previewing import PreviewBanner, mark_as_preview, may_preview, staff_issue
+
+# Twenty issues with their headlines make a page of about 40 KB, whatever the archive's size.
+ISSUES_PER_PAGE = 20
 
 
 @cacheable_page
 def archive(request, year=None):
-    """Every published issue, newest first, optionally one year only."""
+    """Every published issue, newest first, optionally one year only, a page at a time."""
     editions = current_editions().order_by("-year", "-number")
     years = list(current_editions().order_by("-year").values_list("year", flat=True).distinct())
     if year is not None:
         editions = editions.filter(year=year)
-    editions = list(editions)
+    issue_pages = paginate(request, editions, per_page=ISSUES_PER_PAGE)
+    editions = list(issue_pages.items)
     if year is not None and not editions:
         raise Http404(_("No issue was published in this year."))
     articles = EditionArticle.objects.filter(edition__in=editions).order_by("position")
@@ -47,6 +52,7 @@ def archive(request, year=None):
     )
     context = {
         "bulletins": editions,
+        "pages": issue_pages,
         "year": year,
         "years": years,
         "meta": PageMeta(title=title, description=_("Every issue of the bulletin, newest first.")),
@@ -81,8 +87,13 @@ def _page(request, year, number, slug=""):
     """An issue's page (``slug`` empty) or an article's, for readers or for staff."""
     template = "bulletins/article_detail.html" if slug else "bulletins/bulletin_detail.html"
     language = get_language()
+    staff = may_preview(request.user)
+    if not staff and (page := pages.current_prepared_page(year, number, language, slug)):
+        # A reader, the page prepared already: one query.
+        meta = pages.page_meta(page.meta, request)
+        return _render(request, template, page.html, meta, page.edition.languages)
     current = current_edition(year, number)
-    if may_preview(request.user):
+    if staff:
         shown = _staff_version(request, current, year, number)
         if shown is not None:
             page = pages.prepared_page(shown.pk, language, slug)

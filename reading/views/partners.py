@@ -18,6 +18,7 @@ from lmec.seo import PageMeta, describe
 from partners.models import Organization
 from publishing.selectors import public_copies, published_viewpoints
 from reading import feeds
+from reading.pagination import paginate
 from reading.presenters import viewpoint_with_texts
 from reading.registry import public_records
 
@@ -76,8 +77,14 @@ class OrganizationListView(CacheablePageMixin, TemplateView):
         return context
 
 
+# Twenty viewpoints with their sources make a page of about 60 KB.
+VIEWPOINTS_PER_PAGE = 20
+EVENTS_PER_PAGE = 20
+
+
 class OrganizationDetailView(CacheablePageMixin, TemplateView):
-    """A partner with every published viewpoint it gave and every event it took part in."""
+    """A partner with every published viewpoint it gave and every event it took part in,
+    each list a page at a time."""
 
     template_name = "partners/organization_detail.html"
 
@@ -89,27 +96,40 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
         organization.parent = public_records([parent])[0] if parent else None
         name = localized(organization, "name")
         description = localized(organization, "description")
-        events = public_records(
-            public_copies(Event)
-            .filter(organization_ids__contains=[copy.pk])
-            .order_by("-start_date")
-        )
         roles = dict(EventOrganizer.Role.choices)
         event_roles = [
-            (event, str(roles.get(role, role)))
-            for event in events
-            for organization_id, role, _position in event.published_roles
+            (event_copy, str(roles.get(role, role)))
+            for event_copy in public_copies(Event)
+            .filter(organization_ids__contains=[copy.pk])
+            .order_by("-start_date", "slug")
+            for organization_id, role, _position in event_copy.data.get("roles", [])
             if organization_id == copy.pk
         ]
-        viewpoints = published_viewpoints().filter(organization_id=copy.pk)
+        viewpoint_pages = paginate(
+            self.request,
+            published_viewpoints().filter(organization_id=copy.pk),
+            per_page=VIEWPOINTS_PER_PAGE,
+            anchor="viewpoints-heading",
+        )
+        event_pages = paginate(
+            self.request,
+            event_roles,
+            per_page=EVENTS_PER_PAGE,
+            parameter="events",
+            anchor="events-heading",
+        )
         context.update(
             organization=organization,
             name=name,
             short_name=localized(organization, "short_name"),
             description=description,
             units=public_records(public_copies(Organization).filter(parent_id=copy.pk)),
-            viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoints],
-            event_roles=event_roles,
+            viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoint_pages.items],
+            pages=viewpoint_pages,
+            event_roles=[
+                (public_records([event_copy])[0], role) for event_copy, role in event_pages.items
+            ],
+            event_pages=event_pages,
             feeds=feeds.alternate_links(
                 feeds.partner_feed_title(name),
                 reverse("partners:feed-rss", kwargs={"slug": copy.slug}),

@@ -14,6 +14,7 @@ from lmec.seo import PageMeta, describe
 from publishing.models import EditionArticle, current_condition
 from publishing.selectors import public_copies, published_articles, published_viewpoints
 from reading import feeds
+from reading.pagination import paginate
 from reading.presenters import article_with_texts, viewpoint_with_texts
 from reading.registry import public_records
 from topics.models import Topic
@@ -53,8 +54,13 @@ class TopicListView(CacheablePageMixin, TemplateView):
         return context
 
 
+# Of each list on a topic's page: twenty articles, viewpoints or events at a time.
+ITEMS_PER_PAGE = 20
+
+
 class TopicDetailView(CacheablePageMixin, TemplateView):
-    """A topic with the published articles and viewpoints and the events about it."""
+    """A topic with the published articles and viewpoints and the events about it, each
+    list a page at a time."""
 
     template_name = "topics/topic_detail.html"
 
@@ -64,16 +70,39 @@ class TopicDetailView(CacheablePageMixin, TemplateView):
         topic = public_records([copy])[0]
         name = localized(topic, "name")
         description = localized(topic, "description")
-        articles = published_articles().filter(topic_ids__contains=[copy.pk])
-        viewpoints = published_viewpoints().filter(article__topic_ids__contains=[copy.pk])
-        events = public_copies(Event).filter(topic_ids__contains=[copy.pk]).order_by("-start_date")
+        request = self.request
+        article_pages = paginate(
+            request,
+            published_articles().filter(topic_ids__contains=[copy.pk]),
+            per_page=ITEMS_PER_PAGE,
+            anchor="articles-heading",
+        )
+        viewpoint_pages = paginate(
+            request,
+            published_viewpoints().filter(article__topic_ids__contains=[copy.pk]),
+            per_page=ITEMS_PER_PAGE,
+            parameter="viewpoints",
+            anchor="viewpoints-heading",
+        )
+        event_pages = paginate(
+            request,
+            public_copies(Event)
+            .filter(topic_ids__contains=[copy.pk])
+            .order_by("-start_date", "slug"),
+            per_page=ITEMS_PER_PAGE,
+            parameter="events",
+            anchor="events-heading",
+        )
         context.update(
             topic=topic,
             name=name,
             description=description,
-            articles=[article_with_texts(article) for article in articles],
-            viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoints],
-            events=public_records(events),
+            articles=[article_with_texts(article) for article in article_pages.items],
+            pages=article_pages,
+            viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoint_pages.items],
+            viewpoint_pages=viewpoint_pages,
+            events=public_records(event_pages.items),
+            event_pages=event_pages,
             feeds=feeds.alternate_links(
                 feeds.topic_feed_title(name),
                 reverse("bulletins:topic-feed-rss", kwargs={"slug": copy.slug}),

@@ -1,4 +1,7 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
@@ -6,6 +9,7 @@ from editorial.demo.loader import load_demo
 from events.models import Event
 from partners.models import Organization, Person
 from publishing.services import publication_state
+from tests.statistics import last_analyzed
 from topics.models import Topic
 
 
@@ -15,6 +19,15 @@ def model_counts():
         "ContactBlock": ContactBlock.objects.count(),
         "AboutBlock": AboutBlock.objects.count(),
     }
+
+
+@pytest.mark.django_db
+def test_the_tables_are_analysed_after_the_demo_is_loaded():
+    before = last_analyzed(Viewpoint)
+
+    call_command("load_demo", "--no-accounts", stdout=io.StringIO())
+
+    assert last_analyzed(Viewpoint) != before
 
 
 @pytest.mark.django_db

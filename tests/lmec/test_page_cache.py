@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache.backends.locmem import LocMemCache
 from django.utils import timezone
 
 from lmec import page_cache
@@ -121,3 +122,62 @@ def test_the_cache_can_be_turned_off(client, settings):
     client.get("/en/")
 
     assert "X-Page-Cache" not in client.get("/en/")
+
+
+class CountingCache(LocMemCache):
+    """Django's memory cache, counting the round trips a shared cache would make."""
+
+    calls: list = []
+
+    def get(self, *args, **kwargs):
+        self.calls.append("get")
+        return super().get(*args, **kwargs)
+
+    def get_many(self, keys, version=None):
+        self.calls.append("get_many")  # one round trip (Redis MGET), not one per key
+        missing = object()
+        found = {key: LocMemCache.get(self, key, missing, version) for key in keys}
+        return {key: value for key, value in found.items() if value is not missing}
+
+    def set(self, *args, **kwargs):
+        self.calls.append("set")
+        return super().set(*args, **kwargs)
+
+
+@pytest.fixture
+def cache_calls(settings):
+    settings.CACHES = {"default": {"BACKEND": f"{__name__}.CountingCache", "LOCATION": "count"}}
+    CountingCache.calls.clear()
+    return CountingCache.calls
+
+
+@pytest.mark.django_db
+def test_a_cacheable_request_makes_one_round_trip(client, cache_calls):
+    published_article()
+    client.get("/en/bulletins/2021/1/")  # stored
+    cache_calls.clear()
+
+    response = client.get("/en/bulletins/2021/1/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert cache_calls == ["get_many"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/healthz", "/en/search/?q=mangrove", "/en/no-such-page/"])
+def test_requests_the_cache_cannot_serve_do_not_ask_it(client, cache_calls, path):
+    client.get(path)
+
+    assert cache_calls == []
+
+
+@pytest.mark.django_db
+def test_posts_and_staff_do_not_ask_the_cache(client, cache_calls, editor):
+    published_article()
+    cache_calls.clear()  # the publication set a new content version
+
+    client.post("/en/bulletins/2021/1/")
+    client.force_login(editor)
+    client.get("/en/bulletins/2021/1/")
+
+    assert cache_calls == []

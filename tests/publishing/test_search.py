@@ -1,10 +1,12 @@
 """Full-text search: Chinese and English on the seed content, visibility, filters, paging."""
 
 import datetime
+import io
 import re
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.utils import timezone
 
 from bulletins.models import Bulletin
@@ -22,6 +24,7 @@ from tests.factories import (
     publish,
     run_background_work,
 )
+from tests.statistics import last_analyzed
 
 
 def result_links(client, query, prefix="en", **filters):
@@ -347,3 +350,49 @@ def test_a_thai_reader_finds_an_item_in_english_before_chinese(client):
     assert '<li class="result" lang="en">' in html
     assert ">Mangroves</a>" in html
     assert "<mark>WWF</mark> representative" in html
+
+
+@pytest.mark.django_db
+def test_the_most_recent_items_found_are_ranked_and_the_older_follow_newest_first(
+    client, monkeypatch
+):
+    monkeypatch.setattr(search, "RANKED_CANDIDATES", 2)
+    issues = [
+        (2019, "Mangroves", "<p>Mangroves, mangroves and mangroves.</p>"),
+        (2020, "Coasts", "<p>About mangroves.</p>"),
+        (2021, "Rivers", "<p>Rivers, lakes, wetlands, deltas and one mangrove.</p>"),
+        (2022, "Mangrove forests", "<p>Where mangroves grow.</p>"),
+    ]
+    for year, headline, body in issues:
+        published(
+            {"headline_en": headline, "body_en": body, "headline_zh_hans": "", "body_zh_hans": ""},
+            year=year,
+            number=1,
+            publication_date=datetime.date(year, 3, 1),
+        )
+
+    links = result_links(client, "mangrove")
+    response = client.get("/en/search/", {"q": "mangrove"})
+
+    # 2022 and 2021 are ranked (the title match first); 2020 and 2019 follow by date.
+    assert [link.split("/")[3] for link in links] == ["2022", "2021", "2020", "2019"]
+    assert "4 results" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_rebuild_shows_its_progress_and_indexes_everything_again(client, demo, monkeypatch):
+    monkeypatch.setattr(search, "REBUILD_BATCH", 1)  # one edition at a time
+    before = set(SearchEntry.objects.values_list("kind", "object_id", "language", "edition"))
+    analyzed = last_analyzed(SearchEntry)
+    output = io.StringIO()
+
+    call_command("rebuild_search_index", stdout=output)
+
+    assert set(SearchEntry.objects.values_list("kind", "object_id", "language", "edition")) == (
+        before
+    )
+    lines = output.getvalue().splitlines()
+    assert lines[0].startswith("1 of ")  # after the first edition
+    assert f"Search index rebuilt: {len(before)} entries." in lines[-1]
+    assert result_links(client, "mangrove")
+    assert last_analyzed(SearchEntry) != analyzed

@@ -8,6 +8,7 @@ import pytest
 
 from bulletins.models import Bulletin
 from tests.factories import ArticleFactory, BulletinFactory
+from tests.reading.sitemaps import sitemap_pages, sitemap_urls
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -66,10 +67,7 @@ def test_feeds_leave_out_unpublished_issues(client):
 
 @pytest.mark.django_db
 def test_the_sitemap_lists_every_page_in_the_languages_it_is_published_in(client, demo):
-    response = client.get("/sitemap.xml")
-
-    urlset = ET.fromstring(response.content)
-    urls = urlset.findall(f"{SITEMAP}url")
+    urls = sitemap_urls(client)
     locations = {url.findtext(f"{SITEMAP}loc") for url in urls}
     for language in ("zh-hans", "en", "th", "vi", "lo", "km", "my"):
         # The demo issues are published in Chinese and English, as their pages offer.
@@ -80,6 +78,7 @@ def test_the_sitemap_lists_every_page_in_the_languages_it_is_published_in(client
         assert f"http://testserver/{language}/partners/wwf/" in locations
         assert f"http://testserver/{language}/events/lancang-mekong-week-2020/" in locations
         assert f"http://testserver/{language}/topics/mangroves/" in locations
+        assert f"http://testserver/{language}/bulletins/2020/" in locations  # the year's page
     issue = next(
         url
         for url in urls
@@ -96,7 +95,7 @@ def test_the_sitemap_lists_every_page_in_the_languages_it_is_published_in(client
 def test_the_sitemap_leaves_out_unpublished_issues(client):
     BulletinFactory(year=2021, number=1, status=Bulletin.Status.DRAFT)
 
-    assert b"/2021/1/" not in client.get("/sitemap.xml").content
+    assert not any("/2021/1/" in page for page in sitemap_pages(client))
 
 
 @pytest.mark.django_db
@@ -141,3 +140,17 @@ def test_a_thai_feed_and_calendar_give_english_where_thai_is_missing(client, dem
     summaries = [str(event["summary"]) for event in calendar.walk("VEVENT")]
     assert "Lancang-Mekong Week 2020" in summaries
     assert not any(HAN.search(summary) for summary in summaries)
+
+
+@pytest.mark.django_db
+def test_the_sitemap_comes_in_pages_of_500_addresses(client, demo, monkeypatch):
+    from reading.sitemaps import ReadingSitemap
+
+    monkeypatch.setattr(ReadingSitemap, "limit", 3)
+
+    index = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/sitemap-articles.xml?p=2</loc>" in index
+    assert client.get("/sitemap-articles.xml", {"p": 2}).status_code == 200
+    assert client.get("/sitemap-articles.xml", {"p": 99}).status_code == 404
+    assert "Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content.decode()

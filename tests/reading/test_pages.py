@@ -495,6 +495,23 @@ def test_pages_make_a_fixed_number_of_queries(
 
 
 @pytest.mark.django_db
+def test_a_reader_gets_a_prepared_issue_or_article_page_in_one_query(
+    client, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE_SECONDS = 0  # what a reader's request costs when the cache misses
+    bulletin, _topic, _event = issue_with(6, 8)
+    article = bulletin.articles.first()
+    for page in (bulletin.get_absolute_url(), article.get_absolute_url()):
+        client.get(page)  # prepared when published, or on the first reading
+        stored = client.get(page)
+        with django_assert_num_queries(1, info=page):
+            again = client.get(page)
+        assert again.status_code == 200
+        assert again.content == stored.content
+        assert article.headline_en in text_of(again)
+
+
+@pytest.mark.django_db
 def test_an_unknown_page_offers_the_home_page_in_each_language(client):
     html = text_of(client.get("/en/no-such-page/"))
 

@@ -22,6 +22,7 @@ from tests.factories import (
     make_public,
     publish,
 )
+from tests.reading.sitemaps import sitemap_pages
 
 Status = Bulletin.Status
 UNPUBLISHED = ["draft", "in_review", "withdrawn", "scheduled"]
@@ -82,6 +83,9 @@ def public_paths(bulletin, article, organization, event, topic):
         "rss": "/en/feeds/rss/",
         "atom": "/en/feeds/atom/",
         "sitemap": "/sitemap.xml",
+        "sitemap-issues": "/sitemap-issues.xml",
+        "sitemap-articles": "/sitemap-articles.xml",
+        "sitemap-years": "/sitemap-years.xml",
     }
 
 
@@ -117,7 +121,7 @@ def test_the_same_paths_show_a_published_issue(client):
     assert "PUBLIC headline" in client.get(paths["article"]).content.decode()
     assert "PUBLIC headline" in client.get(paths["home"]).content.decode()
     assert "PUBLIC</mark> headline" in client.get("/en/search/?q=PUBLIC").content.decode()
-    assert "/bulletins/2026/" in client.get(paths["sitemap"]).content.decode()
+    assert "/bulletins/2026/" in client.get(paths["sitemap-issues"]).content.decode()
     assert "PUBLIC" in client.get(paths["rss"]).content.decode()
     assert "PUBLIC statement" in client.get(paths["partner"]).content.decode()
     assert "PUBLIC headline" in client.get(paths["event"]).content.decode()
@@ -189,7 +193,7 @@ def test_a_translation_creates_no_language_edition(client):
     article.save()
 
     th_page = client.get(f"/th/bulletins/{bulletin.year}/{bulletin.number}/").content.decode()
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = "".join(sitemap_pages(client))
 
     assert "หัวข้อข่าวภาษาไทย" not in th_page
     assert '<link rel="alternate" hreflang="th"' not in th_page

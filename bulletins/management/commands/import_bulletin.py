@@ -15,6 +15,7 @@ from bulletins.importing import (
 )
 from bulletins.importing.report import describe_plan
 from bulletins.importing.saving import already_exists_message
+from lmec.statistics import analyze
 
 
 class Command(BaseCommand):
@@ -51,6 +52,8 @@ class Command(BaseCommand):
             except ImportFailed as error:
                 failed += 1
                 self.stderr.write(f"{name}: {error.message}")
+        if not dry_run and failed < len(files):
+            analyze()  # years of briefings at once: the planner needs fresh statistics
         if failed:
             raise CommandError(
                 _("%(failed)s of %(total)s files were not imported.")

@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand
 
 from editorial.demo.loader import load_demo
+from lmec.statistics import analyze
 
 # Development only: the command refuses to create accounts unless DEBUG is on.
 # Each account has its role's permissions only (groups from bulletins/migrations), so the
@@ -29,6 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_accounts=False, **options):
         created = load_demo()
+        if any(created.values()):
+            analyze()  # the planner's statistics of the tables just filled
         summary = ", ".join(f"{count} {kind}" for kind, count in created.items())
         self.stdout.write(f"Demo content: created {summary}.")
         if no_accounts:

@@ -5,8 +5,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from bulletins.models import Bulletin
+from bulletins.models import Bulletin, Viewpoint
 from tests.bulletins.importing.helpers import SEED_2, SEED_5, model_counts
+from tests.statistics import last_analyzed
 
 
 def run(*args):
@@ -46,6 +47,15 @@ def test_both_seeds_are_imported_as_drafts():
         (2020, 5, "draft"),
     ]
     assert "2020-2.txt: saved as issue No. 2, 2020 (Draft): /admin/bulletins/bulletin/" in out
+
+
+@pytest.mark.django_db
+def test_the_tables_are_analysed_after_an_import():
+    before = last_analyzed(Viewpoint)
+
+    run(SEED_2, SEED_5)
+
+    assert last_analyzed(Viewpoint) != before  # the planner knows the new rows
 
 
 @pytest.mark.django_db
