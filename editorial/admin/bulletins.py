@@ -160,8 +160,20 @@ class BulletinAdmin(
         return initial | super().get_changeform_initial_data(request)
 
 
+class ViewpointInlineFormSet(forms.BaseInlineFormSet):
+    """A viewpoint added to an article is proposed the article's topics."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        is_new = index is None or index >= self.initial_form_count()
+        if is_new and self.instance.pk:
+            kwargs["initial"] = {"topics": list(self.instance.topics.values_list("pk", flat=True))}
+        return kwargs
+
+
 class ViewpointInline(EditorialStackedInline):
     model = Viewpoint
+    formset = ViewpointInlineFormSet
     fields = [
         "position",
         "organization",
@@ -169,8 +181,9 @@ class ViewpointInline(EditorialStackedInline):
         "speaker_label",
         "speaker_title",
         "statement",
+        "topics",
     ]
-    autocomplete_fields = ["organization", "person"]
+    autocomplete_fields = ["organization", "person", "topics"]
     extra = 0
 
     def source_language(self, article):
@@ -220,7 +233,7 @@ class ViewpointAdmin(EditorialAdmin):
         *translated_search_fields("name", prefix="organization__"),
         *translated_search_fields("name", prefix="person__"),
     ]
-    autocomplete_fields = ["article", "organization", "person"]
+    autocomplete_fields = ["article", "organization", "person", "topics"]
 
     def source_language(self, viewpoint):
         return viewpoint.article.bulletin.source_language

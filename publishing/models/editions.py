@@ -216,15 +216,21 @@ class EditionViewpoint(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     organization_id = models.BigIntegerField(_("organization"))
     organization_slug = models.SlugField(_("organization's address"), max_length=100)
+    organization_logo = models.CharField(_("organization's logo"), max_length=255, blank=True)
     person_id = models.BigIntegerField(_("person"), null=True, blank=True)
-    # {"statement": {language: …}, "speaker": …, "title": …, "organization": …}
+    topic_ids = ArrayField(models.BigIntegerField(), default=list, verbose_name=_("topics"))
+    # {"statement": {language: …}, "speaker": …, "title": …, "organization": …,
+    #  "organization_short_name": …}
     texts = models.JSONField(_("texts"))
 
     class Meta:
         ordering = ["edition", "article", "position"]
         verbose_name = _("published viewpoint")
         verbose_name_plural = _("published viewpoints")
-        indexes = [models.Index(fields=["organization_id"], name="edition_viewpoint_org")]
+        indexes = [
+            models.Index(fields=["organization_id"], name="edition_viewpoint_org"),
+            GinIndex(fields=["topic_ids"], name="edition_viewpoint_topics"),
+        ]
 
     def __str__(self):
         return f"{self.article} #{self.position}"

@@ -70,9 +70,12 @@ def article_version(article, language: str) -> dict:
         "viewpoints": [
             {
                 "statement": viewpoint.text.statement,
-                "speaker": viewpoint.speaker_line() if viewpoint.person_id else "",
-                "speaker_lang": viewpoint.text.title.lang or viewpoint.text.speaker.lang,
-                "organization": viewpoint.text.organization,
+                # Who said it, as on the page (publishing/frozen.py attribution).
+                "signature": viewpoint.speaker_line(),
+                "signature_lang": getattr(
+                    viewpoint.attribution.title or viewpoint.attribution.speaker, "lang", None
+                )
+                or viewpoint.text.organization.lang,
                 "organization_url": url_in(
                     language, "partners:detail", slug=viewpoint.organization.slug
                 ),

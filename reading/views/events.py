@@ -21,7 +21,7 @@ from lmec.page_cache import CacheablePageMixin, cacheable_page
 from lmec.seo import PageMeta, describe, publisher_json_ld
 from partners.models import Organization
 from publishing.selectors import public_copies, published_articles
-from reading.presenters import article_with_texts
+from reading.presenters import article_with_texts, partners_with_names
 from reading.registry import public_records
 from topics.models import Topic
 
@@ -121,8 +121,8 @@ class EventDetailView(CacheablePageMixin, TemplateView):
         event.parent = public_records([parent])[0] if parent else None
         organizations = {
             organization.pk: organization
-            for organization in public_records(
-                public_copies(Organization).filter(pk__in=copy.organization_ids)
+            for organization in partners_with_names(
+                public_records(public_copies(Organization).filter(pk__in=copy.organization_ids))
             )
         }
         by_role = {role: [] for role, _label in EventOrganizer.Role.choices}
@@ -180,7 +180,7 @@ class EventDetailView(CacheablePageMixin, TemplateView):
             "organizer": [
                 {
                     "@type": "Organization",
-                    "name": localized(organization, "name"),
+                    "name": organization.display_name,
                     "url": request.build_absolute_uri(organization.get_absolute_url()),
                 }
                 for organization in hosts

@@ -14,7 +14,7 @@ from lmec.seo import PageMeta, site_description
 from partners.models import Organization
 from publishing.models import EditionArticle, EditionViewpoint, current_condition
 from publishing.selectors import current_editions, public_copies, published_articles
-from reading.presenters import article_with_texts
+from reading.presenters import article_with_texts, partners_with_names
 from reading.registry import public_records
 from topics.models import Topic
 
@@ -71,7 +71,9 @@ def _quoted_partners():
     )
     order = [row["organization_id"] for row in counts]
     copies = {copy.pk: copy for copy in public_copies(Organization).filter(pk__in=order)}
-    return public_records([copies[pk] for pk in order if pk in copies])
+    return partners_with_names(
+        public_records([copies[pk] for pk in order if pk in copies]), sort=True
+    )
 
 
 @cacheable_page

@@ -63,7 +63,8 @@ class TopicDetailView(CacheablePageMixin, TemplateView):
         name = localized(topic, "name")
         description = localized(topic, "description")
         articles = published_articles().filter(topic_ids__contains=[copy.pk])
-        viewpoints = published_viewpoints().filter(article__topic_ids__contains=[copy.pk])
+        # A viewpoint has topics of its own: a forum on mangroves hears other subjects too.
+        viewpoints = published_viewpoints().filter(topic_ids__contains=[copy.pk])
         events = public_copies(Event).filter(topic_ids__contains=[copy.pk]).order_by("-start_date")
         context.update(
             topic=topic,
