@@ -1,8 +1,10 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 
 from lmec.postgresql.base import connecting_without_wait
@@ -27,6 +29,15 @@ def readyz(request):
 
 # Seconds after which a reader may try again when the database was briefly unreachable.
 DATABASE_RETRY_AFTER = 5
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: the
+    icon among the static files (its address changes with it, so the way there is kept a
+    day, not for ever)."""
+    response = HttpResponseRedirect(static("img/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
 
 
 def server_error(request):

@@ -25,6 +25,14 @@ from lmec.localized import LocalizedText, text_in
 from lmec.seo import describe, first_sentence
 from partners.naming import display_name, monogram
 
+COVER_TONES = 4
+
+
+def cover_tone(number: int) -> int:
+    """Which colour the generated cover of an issue without a cover image gets: they
+    follow each other through a year's issues."""
+    return (number - 1) % COVER_TONES + 1
+
 
 def _date(value):
     return datetime.date.fromisoformat(value) if isinstance(value, str) else value
@@ -309,6 +317,14 @@ class FrozenIssue:
         self.contact = FrozenContact(content["contact"], language, source)
         self.about = text_in(content["about"].get("text") or {}, language, source)
         self.articles = [FrozenArticle(article, self) for article in content["articles"]]
+
+    @property
+    def cover(self):
+        return self.cover_image
+
+    @property
+    def cover_tone(self) -> int:
+        return cover_tone(self.number)
 
     @property
     def label(self):

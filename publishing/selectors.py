@@ -7,6 +7,7 @@ the registry: no function returns an editor's working record.
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -25,8 +26,13 @@ from topics.models import Topic
 
 
 def current_editions():
-    """The edition of each issue that readers see now, without its frozen texts."""
-    return Edition.objects.current().without_content()
+    """The edition of each issue that readers see now, without its frozen texts (but the
+    name of its cover image, ``cover_name``, for the pages that show covers)."""
+    return (
+        Edition.objects.current()
+        .without_content()
+        .annotate(cover_name=KT("content__cover_image__name"))
+    )
 
 
 def with_first_publication(editions):

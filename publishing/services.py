@@ -463,6 +463,7 @@ def store_read_rows(edition: Edition, *, models=None) -> None:
                     "title": said["speaker_title"],
                     "organization": organization["name"],
                     "organization_short_name": organization.get("short_name", {}),
+                    "organization_aliases": organization.get("aliases", []),
                 },
             )
             if has_topics:

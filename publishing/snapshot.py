@@ -39,7 +39,9 @@ def issue_queryset(bulletins):
     article = models.get_model("bulletins", "Article")
     viewpoint = models.get_model("bulletins", "Viewpoint")
     image = models.get_model("bulletins", "ArticleImage")
-    viewpoints = viewpoint.objects.select_related("organization", "person")
+    viewpoints = viewpoint.objects.select_related("organization", "person").prefetch_related(
+        "organization__aliases"
+    )
     if _has_topics(viewpoint):
         viewpoints = viewpoints.prefetch_related("topics")
     return bulletins.select_related("contact_block", "about_block").prefetch_related(
@@ -88,6 +90,9 @@ class _Registry:
                 "slug": organization.slug,
                 "name": texts(organization, "name", ALL_LANGUAGES),
                 "short_name": texts(organization, "short_name", ALL_LANGUAGES),
+                # Other names it goes by, so that a speaker's label naming it by one
+                # ("保护国际基金代表") is known to name it (publishing/frozen.py).
+                "aliases": sorted(alias.name for alias in organization.aliases.all()),
                 "logo": _file(organization.logo),
             },
         )

@@ -61,7 +61,10 @@ def viewpoint_with_texts(viewpoint):
         short_names,
         viewpoint.organization_logo,
     )
-    viewpoint.organization.all_names += list(names.values())
+    viewpoint.organization.all_names += [
+        *names.values(),
+        *viewpoint.texts.get("organization_aliases", []),
+    ]
     viewpoint.text.organization = viewpoint.organization.name
     viewpoint.attribution = attribution(
         speaker=viewpoint.text.speaker,

@@ -117,6 +117,7 @@ event_patterns = (
         path("", events.EventListView.as_view(), name="list"),
         path("calendar.ics", events.calendar, name="calendar"),
         path("<slug:slug>/", events.EventDetailView.as_view(), name="detail"),
+        path("<slug:slug>/calendar.ics", events.event_calendar, name="event-calendar"),
     ],
     "events",
 )

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lmec.dates import format_year
+from publishing.frozen import StoredFile, cover_tone
 
 
 def current_condition(prefix: str = "", *, now=None) -> Q:
@@ -150,6 +151,16 @@ class Edition(models.Model):
             "number": self.number,
             "year": format_year(self.year),
         }
+
+    @property
+    def cover(self):
+        """The cover image (``cover_name``, annotated by ``current_editions()``), or None."""
+        name = getattr(self, "cover_name", None)
+        return StoredFile(name) if name else None
+
+    @property
+    def cover_tone(self) -> int:
+        return cover_tone(self.number)
 
     @property
     def is_live(self) -> bool:

@@ -76,19 +76,18 @@ class EventListView(CacheablePageMixin, TemplateView):
         return context
 
 
-@cacheable_page
-def calendar(request):
-    """Every published event as iCalendar (RFC 5545), in the language of the URL."""
+def _calendar(request, events, *, name: str, file_name: str) -> HttpResponse:
+    """``events`` (published) as iCalendar (RFC 5545), in the language of the URL."""
     calendar = Calendar()
     calendar.add("prodid", "-//LMEC//Bulletins//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _("Events of the Lancang-Mekong Environmental Cooperation Center"))
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     stamp = timezone.now()
     host = request.get_host().split(":")[0]
-    for event in public_records(public_copies(Event).order_by("-start_date", "slug")):
+    for event in events:
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
@@ -106,8 +105,32 @@ def calendar(request):
         entry.add("url", request.build_absolute_uri(event.get_absolute_url()))
         calendar.add_component(entry)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="lmec-events-{get_language()}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{file_name}"'
     return response
+
+
+@cacheable_page
+def calendar(request):
+    """Every published event: the calendar feed readers subscribe to."""
+    return _calendar(
+        request,
+        public_records(public_copies(Event).order_by("-start_date", "slug")),
+        name=_("Events of the Lancang-Mekong Environmental Cooperation Center"),
+        file_name=f"lmec-events-{get_language()}.ics",
+    )
+
+
+@cacheable_page
+def event_calendar(request, slug):
+    """One event, to add to a calendar ("Add to calendar" on its page)."""
+    copy = get_object_or_404(public_copies(Event), slug=slug)
+    [event] = public_records([copy])
+    return _calendar(
+        request,
+        [event],
+        name=localized(event, "title"),
+        file_name=f"{copy.slug}-{get_language()}.ics",
+    )
 
 
 class EventDetailView(CacheablePageMixin, TemplateView):

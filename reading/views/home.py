@@ -44,9 +44,7 @@ def home(request):
     context = {
         "latest": latest,
         "latest_articles": latest_articles,
-        "latest_title": text_in(latest.title, get_language(), latest.source_language)
-        if latest
-        else "",
+        "latest_title": _own_title(latest, latest_articles),
         "recent_articles": [article_with_texts(a) for a in recent_articles[:HOME_ARTICLES]],
         "upcoming_events": public_records(
             events.filter(end_date__gte=today).order_by("start_date")[:HOME_EVENTS]
@@ -59,6 +57,14 @@ def home(request):
         "meta": PageMeta(title="", description=site_description()),
     }
     return render(request, "home.html", context)
+
+
+def _own_title(edition, articles):
+    """The issue's title, unless it is only its lead article's headline (the list of its
+    articles says it already)."""
+    if edition is None or (articles and edition.title == articles[0].texts["headline"]):
+        return ""
+    return text_in(edition.title, get_language(), edition.source_language)
 
 
 def _quoted_partners():
