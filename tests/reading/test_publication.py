@@ -125,3 +125,269 @@ def test_every_demo_partner_has_a_country(demo):
 @pytest.mark.django_db
 def test_topics_of_viewpoints_reach_the_topic_list(demo):
     assert Topic.objects.get(slug="mangroves").viewpoints.count() == 1
+
+
+# One address per page.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("asked", "moved_to"),
+    [
+        ("/en/bulletins/2020/02/", "/en/bulletins/2020/2/"),
+        ("/en/bulletins/2020/002/", "/en/bulletins/2020/2/"),
+        (
+            "/zh-hans/bulletins/2020/02/building-consensus/",
+            "/zh-hans/bulletins/2020/2/building-consensus/",
+        ),
+        ("/en/bulletins/2020/05/pdf/", "/en/bulletins/2020/5/pdf/"),
+        ("/en/bulletins/2020/02/?utm_source=wechat", "/en/bulletins/2020/2/?utm_source=wechat"),
+    ],
+)
+def test_an_issue_at_another_address_moves_to_its_own_for_good(client, demo, asked, moved_to):
+    response = client.get(asked)
+
+    assert response.status_code == 301
+    assert response["Location"] == moved_to
+
+
+@pytest.mark.django_db
+def test_an_issue_numbered_zero_is_not_found(client, demo):
+    assert client.get("/en/bulletins/2020/00/").status_code == 404
+
+
+# Around an article.
+
+
+@pytest.mark.django_db
+def test_an_article_leads_to_related_articles_of_other_issues(
+    client, demo, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        html = text_of(
+            client.get("/en/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/")
+        )
+    related = html[html.index('id="related-heading"') :]
+
+    # Both on biodiversity, with WCS, CI and The Asia Foundation speaking.
+    assert 'href="/en/bulletins/2020/2/building-consensus/"' in related
+    assert "/en/bulletins/2020/5/" not in related.split("</section>")[0].replace(
+        'href="/en/bulletins/2020/5/parallel', ""
+    )
+
+
+@pytest.mark.django_db
+def test_related_articles_follow_new_issues(client, demo):
+    from tests.factories import ArticleFactory, BulletinFactory, publish
+
+    bulletin = BulletinFactory(year=2021, number=1)
+    article = ArticleFactory(bulletin=bulletin, headline_en="Mangroves of the delta")
+    article.topics.add(Topic.objects.get(slug="mangroves"))
+    publish(bulletin)
+
+    html = text_of(client.get("/en/bulletins/2020/5/parallel-forum-2-sustainable-infrastructure/"))
+
+    assert "Mangroves of the delta" in html[html.index('id="related-heading"') :]
+
+
+@pytest.mark.django_db
+def test_an_event_can_be_added_to_a_calendar(client, demo):
+    from icalendar import Calendar
+
+    page = text_of(client.get("/en/events/parallel-forum-2-sustainable-infrastructure-2020/"))
+    response = client.get(
+        "/en/events/parallel-forum-2-sustainable-infrastructure-2020/calendar.ics"
+    )
+    calendar = Calendar.from_ical(response.content)
+    [event] = calendar.walk("VEVENT")
+
+    assert 'href="/en/events/parallel-forum-2-sustainable-infrastructure-2020/calendar.ics"' in page
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert str(event["SUMMARY"]).startswith("Parallel Forum 2")
+    assert event.decoded("DTSTART").isoformat() == "2020-07-30"
+    assert event.decoded("DTEND").isoformat() == "2020-07-31"
+    assert str(event["URL"]).endswith(
+        "/en/events/parallel-forum-2-sustainable-infrastructure-2020/"
+    )
+
+
+@pytest.mark.django_db
+def test_an_issue_is_cited_in_gb_t_7714_on_chinese_pages(client, demo):
+    import time_machine
+
+    with time_machine.travel("2026-12-03 10:00 +0800"):
+        html = text_of(client.get("/zh-hans/bulletins/2020/5/"))
+
+    assert (
+        '<p class="cite__text" id="citation">澜沧江-湄公河环境合作中心. '
+        "澜沧江-湄公河环境合作中心简报[J/OL]. 2020(5). 北京: 澜沧江-湄公河环境合作中心, "
+        "2020[2026-12-03]. http://testserver/zh-hans/bulletins/2020/5/.</p>"
+    ) in html
+    assert 'data-copy-target="citation"' in html
+    assert "GB/T 7714-2015" in html
+
+
+@pytest.mark.django_db
+def test_an_article_is_cited_in_apa_on_english_pages(client, demo):
+    html = text_of(client.get("/en/bulletins/2020/2/building-consensus/"))
+
+    assert (
+        "Lancang-Mekong Environmental Cooperation Center. (2020, March 27). Building "
+        "Lancang-Mekong Consensus, Strengthening Environmental Cooperation. <i>Bulletin of the "
+        "Lancang-Mekong Environmental Cooperation Center</i>, (2). "
+        "http://testserver/en/bulletins/2020/2/building-consensus/"
+    ) in html
+
+
+@pytest.mark.django_db
+def test_an_issue_says_which_languages_it_is_published_in(client, demo):
+    issue = text_of(client.get("/th/bulletins/2020/2/"))
+    archive = text_of(client.get("/en/bulletins/"))
+
+    languages = '<span class="issue-languages__name" lang="zh-hans">简体中文</span><span class="issue-languages__name" lang="en">English</span>'
+    assert languages in issue
+    assert archive.count(languages) == 2
+
+
+@pytest.mark.django_db
+def test_covers_are_made_for_issues_without_one(client, demo):
+    home = text_of(client.get("/zh-hans/"))
+    archive = text_of(client.get("/zh-hans/bulletins/"))
+    issue = text_of(client.get("/zh-hans/bulletins/2020/2/"))
+
+    assert 'class="cover cover--medium cover--made cover--tone-1"' in home  # No. 5
+    assert archive.count("cover--made") == 2
+    assert 'class="cover cover--large cover--made cover--tone-2"' in issue
+    assert '<span class="cover__label">2020年第2期</span>' in issue
+
+
+@pytest.mark.django_db
+def test_an_issue_with_a_cover_image_shows_it_everywhere(client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tests.factories import ArticleFactory, BulletinFactory, publish
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (1240, 1754), "seagreen").save(buffer, "JPEG")
+    bulletin = BulletinFactory(year=2021, number=3)
+    bulletin.cover_image = SimpleUploadedFile("cover.jpg", buffer.getvalue())
+    bulletin.save()
+    ArticleFactory(bulletin=bulletin)
+    publish(bulletin)
+    name = bulletin.cover_image.name
+
+    for path in ["/en/", "/en/bulletins/", "/en/bulletins/2021/3/"]:
+        html = text_of(client.get(path))
+        assert f'src="/media/renditions/{name}.480.webp"' in html, path
+        assert "cover--made" not in html, path
+
+
+@pytest.mark.django_db
+def test_partner_logos_are_shown_small(client, settings, tmp_path):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tests.factories import (
+        ArticleFactory,
+        BulletinFactory,
+        OrganizationFactory,
+        ViewpointFactory,
+        publish,
+    )
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    Image.new("RGB", (600, 600), "navy").save(buffer, "PNG")
+    partner = OrganizationFactory(slug="oxfam", name_en="Oxfam")
+    partner.logo = SimpleUploadedFile("oxfam.png", buffer.getvalue())
+    partner.save()
+    bulletin = BulletinFactory(year=2021, number=4)
+    ViewpointFactory(article=ArticleFactory(bulletin=bulletin), organization=partner)
+    publish(bulletin)
+    logo = f'src="/media/renditions/{partner.logo.name}.480.webp"'
+
+    for path in ["/en/partners/", "/en/partners/oxfam/", "/en/bulletins/2021/4/"]:
+        assert logo in text_of(client.get(path)), path
+
+
+@pytest.mark.django_db
+def test_the_favicon_is_found_where_browsers_look(client):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/static/img/favicon")
+    assert finders.find("img/favicon.ico")
+    assert 'rel="apple-touch-icon"' in text_of(client.get("/en/no-such-page/"))
+
+
+# Search.
+
+
+@pytest.mark.django_db
+def test_a_long_search_is_cut_with_a_message_and_never_repeated_more_than_twice(client, demo):
+    query = "mangroves " + "x" * 6000
+    response = client.get("/en/search/", {"q": query})
+    html = text_of(response)
+
+    assert response.status_code == 200
+    assert "Your search was longer than 100 characters: its beginning was searched." in html
+    assert html.count(query[:100]) == 2  # the title and the search box
+    assert "x" * 91 not in html
+    assert len(response.content) < 40_000
+
+
+@pytest.mark.django_db
+def test_the_search_page_keeps_the_query_out_of_its_language_links(client, demo):
+    html = text_of(client.get("/en/search/?q=zzyzx&type=viewpoint"))
+
+    assert '<a href="/zh-hans/search/" hreflang="zh-hans" lang="zh-hans" data-keep-query>' in html
+    assert html.count("zzyzx") == 2  # the title and the search box
+
+
+@pytest.mark.django_db
+def test_english_stop_words_are_ignored_as_in_english_search(client, demo):
+    the = text_of(client.get("/en/search/?q=the"))
+    the_mangroves = text_of(client.get("/en/search/?q=the+mangroves"))
+    mangroves = text_of(client.get("/en/search/?q=mangroves"))
+
+    assert '<p class="result-count" role="status">0 results</p>' in the
+    assert "too common to be searched" in the
+    count = re.search(r'role="status">(\d+) results', mangroves).group(1)
+    assert int(count) > 0
+    assert f'role="status">{count} results' in the_mangroves
+
+
+# Delivery.
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("accepts", "encoding"), [("br, gzip", "br"), ("gzip", "gzip")])
+def test_pages_are_sent_compressed(client, demo, accepts, encoding):
+    import gzip
+
+    import brotli
+
+    plain = client.get("/en/bulletins/2020/2/")
+    packed = client.get("/en/bulletins/2020/2/", HTTP_ACCEPT_ENCODING=accepts)
+    unpack = brotli.decompress if encoding == "br" else gzip.decompress
+
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == encoding
+    assert "Accept-Encoding" in packed["Vary"]
+    assert unpack(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 3
+
+
+@pytest.mark.django_db
+def test_the_admin_is_not_compressed(admin_client):
+    response = admin_client.get("/admin/", HTTP_ACCEPT_ENCODING="br, gzip")
+
+    assert "Content-Encoding" not in response
