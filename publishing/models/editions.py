@@ -231,7 +231,7 @@ class EditionViewpoint(models.Model):
     person_id = models.BigIntegerField(_("person"), null=True, blank=True)
     topic_ids = ArrayField(models.BigIntegerField(), default=list, verbose_name=_("topics"))
     # {"statement": {language: …}, "speaker": …, "title": …, "organization": …,
-    #  "organization_short_name": …}
+    #  "organization_short_name": …, "organization_aliases": [name, …]}
     texts = models.JSONField(_("texts"))
 
     class Meta:
