@@ -164,3 +164,46 @@ def test_dark_mode_follows_the_readers_system(browser, site):
 
     red, green, blue = (int(part) for part in background[4:-1].split(","))
     assert red + green + blue < 120  # a dark page
+
+
+def fonts_drawing(page, selector):
+    """The fonts Chromium drew the text of the element at ``selector`` with (family names)."""
+    devtools = page.context.new_cdp_session(page)
+    devtools.send("DOM.enable")
+    devtools.send("CSS.enable")
+    root = devtools.send("DOM.getDocument")["root"]["nodeId"]
+    node = devtools.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = devtools.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    return {font["familyName"] for font in fonts}
+
+
+def test_a_correction_in_english_keeps_its_label_in_the_readers_script(browser, site):
+    """The label of an English correction on a Thai, Khmer or Burmese page is drawn in its
+    script's font, not as boxes (this machine has no installed font for these scripts)."""
+    from bulletins.models import Bulletin
+    from tests.factories import publish
+
+    publish(Bulletin.objects.get(year=2020, number=2), note={"en": "A typo was corrected."})
+    page = open_page(browser, 375)
+    drawn = {}
+    for language in ("th", "km", "my"):
+        page.goto(f"{site}/{language}/bulletins/2020/2/")
+        page.evaluate("document.fonts.ready")
+        drawn[language] = fonts_drawing(page, ".version-note__correction strong")
+    page.context.close()
+
+    assert "Noto Sans Thai" in drawn["th"]
+    assert "Noto Sans Khmer" in drawn["km"]
+    assert "Noto Sans Myanmar" in drawn["my"]
+
+
+def test_the_trail_names_the_whole_page_on_a_desktop(browser, site):
+    page = open_page(browser, 1280)
+    page.goto(site + "/en/partners/wwf/")
+    crumb = page.locator(".breadcrumbs li").last
+    cut = crumb.evaluate("item => item.scrollWidth > item.clientWidth")
+    text = crumb.inner_text()
+    page.context.close()
+
+    assert text == "World Wide Fund for Nature (WWF)"
+    assert not cut
