@@ -207,3 +207,24 @@ def test_the_trail_names_the_whole_page_on_a_desktop(browser, site):
 
     assert text == "World Wide Fund for Nature (WWF)"
     assert not cut
+
+
+@pytest.mark.parametrize("language", ["my", "km"])
+def test_every_kind_of_page_in_the_widest_scripts_fits_a_phone(browser, site, language):
+    page = open_page(browser, 375)
+    for path in (
+        "",
+        "bulletins/",
+        "bulletins/2020/2/",
+        "bulletins/2020/2/building-consensus/",
+        "partners/",
+        "partners/wwf/",
+        "events/",
+        "events/lancang-mekong-week-2020/",
+        "topics/",
+        "topics/mangroves/",
+        "search/?q=mangrove",
+    ):
+        page.goto(f"{site}/{language}/{path}")
+        assert_fits(page)
+    page.context.close()
