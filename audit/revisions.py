@@ -16,6 +16,7 @@ permission checks, are editorial/services.py. Any app may record a revision.
 import difflib
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -138,6 +139,8 @@ def comment_text(revision) -> str:
         data = json.loads(revision.comment)
     except ValueError:
         data = None
+    if isinstance(data, list):
+        return change_message_text(revision.comment)
     if not isinstance(data, dict):
         return revision.get_comment()
     if "action" in data:
@@ -146,6 +149,42 @@ def comment_text(revision) -> str:
         text = _(data["message"])
         text = text % data["params"] if data["params"] else text
     return f"{text}: {data['detail']}" if data.get("detail") else text
+
+
+# A translated field's label as the admin stores it in a change message: "Headline [th]".
+LABEL_WITH_LANGUAGE = re.compile(r"^(?P<label>.+) \[(?P<language>[\w-]+)\]$")
+
+
+def _field_label(label: str) -> str:
+    """A changed field's label, stored untranslated by the admin, in the active language.
+
+    Django stores ``form.fields[…].label`` with translation off: "Headline [th]" for
+    modeltranslation's fields, which no catalog holds; the verbose name "headline" is.
+    """
+    match = LABEL_WITH_LANGUAGE.match(label)
+    base, language = (match["label"], f" [{match['language']}]") if match else (label, "")
+    for msgid in (base, base[:1].lower() + base[1:]):
+        translated = _(msgid)
+        if translated != msgid:
+            return capfirst(translated) + language
+    return label
+
+
+def change_message_text(change_message: str) -> str:
+    """An admin change message ("Changed Headline [th].") in the active language."""
+    from django.contrib.admin.models import LogEntry
+
+    try:
+        data = json.loads(change_message)
+    except ValueError:
+        return change_message
+    if isinstance(data, list):
+        for part in data:
+            changed = part.get("changed") if isinstance(part, dict) else None
+            if changed and changed.get("fields"):
+                changed["fields"] = [_field_label(label) for label in changed["fields"]]
+        change_message = json.dumps(data)
+    return LogEntry(change_message=change_message).get_change_message()
 
 
 def record_revision(obj: models.Model, *, user, comment: str):
@@ -329,8 +368,9 @@ def state_of_records(records) -> dict:
         values = {}
         for model_field in _compared_fields(type(record)):
             if model_field.many_to_many:
+                # .all(): the records prefetched with the tree, when they were
                 values[model_field.attname] = sorted(
-                    getattr(record, model_field.name).values_list("pk", flat=True)
+                    related.pk for related in getattr(record, model_field.name).all()
                 )
             else:
                 values[model_field.attname] = getattr(record, model_field.attname)
@@ -366,6 +406,7 @@ def compare(before: dict, after: dict, *, ignore: dict | None = None) -> list[Re
     ``ignore`` maps models to the names of fields left out of the comparison.
     """
     ignore = ignore or {}
+    related = _related_records(before, after)
     changes = []
     for key in [*after, *(key for key in before if key not in after)]:
         old, new = before.get(key), after.get(key)
@@ -381,7 +422,8 @@ def compare(before: dict, after: dict, *, ignore: dict | None = None) -> list[Re
             if _normalized(old_value) == _normalized(new_value):
                 continue
             before_html, after_html = _side_by_side(
-                display_value(model_field, old_value), display_value(model_field, new_value)
+                display_value(model_field, old_value, related),
+                display_value(model_field, new_value, related),
             )
             fields.append(FieldChange(capfirst(model_field.verbose_name), before_html, after_html))
         if fields or kind != "changed":
@@ -413,16 +455,37 @@ def _normalized(value):
     return None if value in (None, "", []) else value
 
 
-def display_value(model_field, value) -> str:
-    """A stored value as an editor reads it."""
+def _related_records(*states) -> dict:
+    """The records the states' relations point to, {model: {pk: record}}: one query per
+    related model, however many records the states hold."""
+    wanted = defaultdict(set)
+    for state in states:
+        for record in state.values():
+            for model_field in _compared_fields(record.model):
+                value = record.values.get(model_field.attname)
+                if model_field.is_relation and _normalized(value) is not None:
+                    wanted[model_field.related_model].update(_pks(model_field, value))
+    return {model: model._default_manager.in_bulk(list(pks)) for model, pks in wanted.items()}
+
+
+def _pks(model_field, value) -> list:
+    """The primary keys a relation's value names, as the related model's keys."""
+    to_python = model_field.related_model._meta.pk.to_python
+    return [to_python(pk) for pk in (value if model_field.many_to_many else [value])]
+
+
+def display_value(model_field, value, related: dict | None = None) -> str:
+    """A stored value as an editor reads it. ``related``: the related records, fetched
+    ahead ({model: {pk: record}}); otherwise each relation is looked up."""
     if _normalized(value) is None:
         return ""
-    if model_field.many_to_many:
-        related = model_field.related_model._default_manager.in_bulk(value)
-        return ", ".join(str(related.get(pk, _("deleted record #%s") % pk)) for pk in value)
     if model_field.is_relation:
-        related = model_field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related else _("deleted record #%s") % value
+        model = model_field.related_model
+        pks = _pks(model_field, value)
+        known = (related or {}).get(model)
+        if known is None:
+            known = model._default_manager.in_bulk(pks)
+        return ", ".join(str(known.get(pk, _("deleted record #%s") % pk)) for pk in pks)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
+from reversion.revisions import is_active, set_comment
 
 from audit import revisions
 from editorial import services
@@ -59,6 +60,23 @@ class HistoryAdminMixin(VersionAdmin):
         return services.version_recover(version=version, user=request.user)
 
     # Recording.
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._comment_from(entry)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._comment_from(entry)
+        return entry
+
+    @staticmethod
+    def _comment_from(entry):
+        # The admin's message as it stores it (JSON, untranslated), not in the words of
+        # whoever saved: each reader of the history reads it in their language.
+        if is_active() and getattr(entry, "change_message", ""):
+            set_comment(entry.change_message)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "POST":

@@ -7,6 +7,8 @@ posted for a disabled field and keeps the stored value, so this holds on the ser
 whatever the browser sends.
 """
 
+import copy
+
 from django.utils.translation import get_language_info
 from modeltranslation.translator import NotRegistered, translator
 
@@ -21,21 +23,30 @@ def may_edit_source(user) -> bool:
 
 def translation_field_names(model, source_language: str) -> set[str]:
     """The per-language fields of ``model`` in every language but ``source_language``."""
+    return {
+        name for name, language in field_languages(model).items() if language != source_language
+    }
+
+
+def field_languages(model) -> dict[str, str]:
+    """{per-language field name: its language} of ``model``'s translated fields."""
     try:
         options = translator.get_options_for_model(model)
     except NotRegistered:
-        return set()
+        return {}
     return {
-        translation_field.name
+        translation_field.name: translation_field.language
         for translation_fields in options.all_fields.values()
         for translation_field in translation_fields
-        if translation_field.language != source_language
     }
 
 
 def _restrict(form_class, editable: set[str]):
-    for name, form_field in form_class.base_fields.items():
+    for name, form_field in list(form_class.base_fields.items()):
         if name not in editable:
+            # A copy: a field declared on the form class is shared by every class made
+            # from it, and would stay disabled for everyone after one translator's page.
+            form_field = form_class.base_fields[name] = copy.copy(form_field)
             form_field.disabled = True
 
 

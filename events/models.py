@@ -1,12 +1,16 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lmec.slugs import SlugFromTextMixin
 from partners.models import Organization
 
+END_BEFORE_START = _("The end date cannot be before the start date.")
 
-class Event(models.Model):
+
+class Event(SlugFromTextMixin, models.Model):
     """Something the center held or took part in. Events nest: a forum within a dialogue."""
 
     class Kind(models.TextChoices):
@@ -30,7 +34,11 @@ class Event(models.Model):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Part of the event's address. Keep it once published."),
+        blank=True,
+        help_text=_(
+            "Part of the event's address. Made from the title when left empty; keep it once "
+            "published."
+        ),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
@@ -64,6 +72,8 @@ class Event(models.Model):
         related_name="events",
     )
 
+    slug_fallback = "event"
+
     class Meta:
         ordering = ["-start_date", "slug"]
         verbose_name = _("event")
@@ -72,7 +82,7 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="event_ends_after_it_starts",
-                violation_error_message=_("The end date cannot be before the start date."),
+                violation_error_message=END_BEFORE_START,
             ),
         ]
 
@@ -90,7 +100,13 @@ class Event(models.Model):
     def clean(self):
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
+        if self.start_date and self.end_date < self.start_date:
+            # Beside the end date, where the editor corrects it, not at the top of the form.
+            raise ValidationError({"end_date": END_BEFORE_START})
         super().clean()
+
+    def slug_candidates(self):
+        return [self.title_en, self.title_zh_hans, self.title]
 
 
 class EventOrganizer(models.Model):

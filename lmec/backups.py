@@ -1,7 +1,8 @@
 """Backups of the database and the uploaded media, and their restore.
 
 A backup is a folder holding ``database.dump`` (pg_dump's custom format: one consistent
-snapshot), ``media.tar`` (every file of the default storage, on disk or S3) and
+snapshot), a tar file for each file storage (``media.tar``: the uploads of the default
+storage; ``pdfs.tar``: the rendered PDFs of the "pdfs" storage; on disk or S3 alike) and
 ``manifest.json`` (when, what, checksums and record counts, so a restore can be checked).
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import connections
 from django.utils import timezone
 
@@ -38,7 +39,12 @@ COUNTED_MODELS = [
     "events.Event",
     "topics.Topic",
     "auth.User",
+    "publishing.Edition",
+    "publishing.EditionPDF",
 ]
+
+# Storage alias → the tar file of the backup that holds its files.
+STORAGE_ARCHIVES = {"default": "media.tar", "pdfs": "pdfs.tar"}
 
 
 class BackupError(Exception):
@@ -58,18 +64,22 @@ def create_backup(parent: Path) -> Path:
         "--no-privileges",
         f"--file={folder / 'database.dump'}",
     )
-    with tarfile.open(folder / "media.tar", "w") as archive:
-        for name in storage_files(default_storage):
-            with default_storage.open(name, "rb") as file:
-                data = file.read()
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
+    for alias, archive_name in STORAGE_ARCHIVES.items():
+        storage = storages[alias]
+        with tarfile.open(folder / archive_name, "w") as archive:
+            for name in storage_files(storage):
+                with storage.open(name, "rb") as file:
+                    data = file.read()
+                info = tarfile.TarInfo(name)
+                info.size = len(data)
+                archive.addfile(info, io.BytesIO(data))
     manifest = {
         "created": timezone.now().isoformat(),
         "database": settings.DATABASES["default"]["NAME"],
         "counts": record_counts(),
-        "files": {name: _sha256(folder / name) for name in ("database.dump", "media.tar")},
+        "files": {
+            name: _sha256(folder / name) for name in ("database.dump", *STORAGE_ARCHIVES.values())
+        },
     }
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
     for file in folder.iterdir():
@@ -90,18 +100,26 @@ def restore_backup(folder: Path) -> dict:
     for name, checksum in manifest["files"].items():
         if not (folder / name).exists() or _sha256(folder / name) != checksum:
             raise BackupError(f"{folder / name} is missing or damaged (checksum mismatch).")
+    archives = {}
     try:
-        # Whatever its size, but only files that stay inside the media storage.
-        media = open_tar(folder / "media.tar", ArchiveLimits(None, None, None))
+        for alias, archive_name in STORAGE_ARCHIVES.items():
+            if archive_name not in manifest["files"]:
+                continue  # a backup made before that storage was backed up
+            # Whatever its size, but only files that stay inside the storage.
+            archives[alias] = open_tar(folder / archive_name, ArchiveLimits(None, None, None))
     except (ArchiveRefused, tarfile.TarError) as error:
-        raise BackupError(f"{folder / 'media.tar'} cannot be restored: {error}") from error
-
-    with media:
-        _restore(folder, media)
+        for archive in archives.values():
+            archive.close()
+        raise BackupError(f"{folder} has an archive that cannot be restored: {error}") from error
+    try:
+        _restore(folder, archives)
+    finally:
+        for archive in archives.values():
+            archive.close()
     return manifest
 
 
-def _restore(folder: Path, media: tarfile.TarFile) -> None:
+def _restore(folder: Path, archives: dict[str, tarfile.TarFile]) -> None:
     connections.close_all()
     _pg(
         "pg_restore",
@@ -112,11 +130,13 @@ def _restore(folder: Path, media: tarfile.TarFile) -> None:
         "--single-transaction",
         str(folder / "database.dump"),
     )
-    for name in storage_files(default_storage):
-        default_storage.delete(name)
-    for member in media.getmembers():
-        if member.isfile():
-            default_storage.save(member.name, File(media.extractfile(member), member.name))
+    for alias, archive in archives.items():
+        storage = storages[alias]
+        for name in list(storage_files(storage)):
+            storage.delete(name)
+        for member in archive.getmembers():
+            if member.isfile():
+                storage.save(member.name, File(archive.extractfile(member), member.name))
 
 
 def record_counts() -> dict[str, int]:

@@ -39,3 +39,34 @@ def unique_slug(candidates, queryset, *, slug_field="slug", fallback="item", max
         slug = f"{base[: max_length - len(str(suffix)) - 1]}-{suffix}"
         suffix += 1
     return slug
+
+
+class SlugFromTextMixin:
+    """For a model with a unique ``slug``: the server makes it when the editor leaves it
+    empty, from the first of ``slug_candidates()`` that gives one (an English name, then
+    the pinyin of the Chinese one), never taken by another record. An editor may still
+    write their own; it is kept."""
+
+    slug_fallback = "item"
+    slug_max_length = 80
+
+    def slug_candidates(self) -> list[str]:
+        raise NotImplementedError
+
+    def fill_slug(self):
+        if not self.slug:
+            others = type(self)._default_manager.exclude(pk=self.pk)
+            self.slug = unique_slug(
+                self.slug_candidates(),
+                others,
+                fallback=self.slug_fallback,
+                max_length=self.slug_max_length,
+            )
+
+    def clean(self):
+        super().clean()
+        self.fill_slug()
+
+    def save(self, *args, **kwargs):
+        self.fill_slug()
+        super().save(*args, **kwargs)

@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from lmec import renditions
 from lmec.localized import translated_search_fields
+from lmec.slugs import SlugFromTextMixin
 from lmec.validators import validate_image_upload
 
 
@@ -24,7 +25,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(condition).distinct()
 
 
-class Organization(models.Model):
+class Organization(SlugFromTextMixin, models.Model):
     """A partner: an international organization, NGO, ministry, university, …"""
 
     class Kind(models.TextChoices):
@@ -72,10 +73,16 @@ class Organization(models.Model):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Part of the partner's address, e.g. “wwf”. Keep it once published."),
+        blank=True,
+        help_text=_(
+            "Part of the partner's address, e.g. “wwf”. Made from the name when left empty; "
+            "keep it once published."
+        ),
     )
 
     objects = OrganizationQuerySet.as_manager()
+
+    slug_fallback = "organization"
 
     class Meta:
         ordering = ["slug"]
@@ -89,6 +96,9 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def slug_candidates(self):
+        return [self.short_name_en, self.name_en, self.name_zh_hans, self.name]
 
 
 class OrganizationAlias(models.Model):
@@ -124,7 +134,7 @@ class OrganizationAlias(models.Model):
         return self.name
 
 
-class Person(models.Model):
+class Person(SlugFromTextMixin, models.Model):
     """Someone quoted in a viewpoint. Titles change, so they are kept on each viewpoint."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -137,7 +147,15 @@ class Person(models.Model):
         related_name="people",
         help_text=_("Where the person works now, if known."),
     )
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        blank=True,
+        help_text=_("Made from the name when left empty."),
+    )
+
+    slug_fallback = "person"
 
     class Meta:
         ordering = ["slug"]
@@ -146,3 +164,6 @@ class Person(models.Model):
 
     def __str__(self):
         return self.name
+
+    def slug_candidates(self):
+        return [self.name_en, self.name_zh_hans, self.name]

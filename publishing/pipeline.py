@@ -35,17 +35,23 @@ MAX_ATTEMPTS = 5
 FIRST_RETRY = timedelta(seconds=30)
 # A job still "running" after this long lost its worker (killed, out of memory).
 ABANDONED_AFTER = timedelta(minutes=10)
+# A job due this long ago that no worker took: no worker is running.
+UNATTENDED_AFTER = timedelta(minutes=5)
 
 RENDER_PDFS = "render_pdfs"
 INDEX_EDITION = "index_edition"
 GO_LIVE = "go_live"
 INDEX_RECORD = "index_record"
+REVIEW_MAIL = "review_mail"
+# Work that sends mail: its network errors are the mail server's.
+MAIL_TASKS = {REVIEW_MAIL}
 
 TASK_LABELS = {
     RENDER_PDFS: _("PDFs"),
     INDEX_EDITION: _("search index"),
     GO_LIVE: _("going live"),
     INDEX_RECORD: _("search index of a partner, event or topic"),
+    REVIEW_MAIL: _("mail to the publishers"),
 }
 
 
@@ -54,10 +60,23 @@ TASK_LABELS = {
 
 def after_publication(edition: Edition) -> None:
     """Everything that follows publishing a version, in the order it runs."""
-    enqueue(RENDER_PDFS, edition=edition)
+    # The quick work first: readers find the new version in search within seconds,
+    # while its PDFs (seconds each) render; until then they get the previous version's.
     enqueue(INDEX_EDITION, edition=edition)
     # At its publication time: now, or the scheduled time.
     enqueue(GO_LIVE, edition=edition, run_after=edition.published_at)
+    enqueue(RENDER_PDFS, edition=edition)
+
+
+def after_submission(bulletin, *, user, message: str) -> None:
+    """What follows submitting an issue (or its changes) for review."""
+    enqueue(
+        REVIEW_MAIL,
+        target=str(bulletin),
+        bulletin_id=bulletin.pk,
+        submitted_by_id=user.pk if user else None,
+        message=message,
+    )
 
 
 def after_record_publication(obj) -> None:
@@ -168,11 +187,18 @@ def _index_record(job: Job) -> None:
     index_record(job.arguments["model"], job.arguments["pk"])
 
 
+def _review_mail(job: Job) -> None:
+    from publishing.notifications import tell_publishers_review_awaits
+
+    tell_publishers_review_awaits(**job.arguments)
+
+
 HANDLERS = {
     RENDER_PDFS: _render_pdfs,
     INDEX_EDITION: _index_edition,
     GO_LIVE: _go_live,
     INDEX_RECORD: _index_record,
+    REVIEW_MAIL: _review_mail,
 }
 
 
@@ -211,7 +237,7 @@ def run(job_id: int) -> None:
         HANDLERS[job.task](job)
     except Exception as error:
         logger.exception("Background job %s (%s) failed", job.pk, job)
-        job.failure = failure_of(error)
+        job.failure = failure_of(error, task=job.task)
         job.last_error = f"{type(error).__name__}: {error}"
         if job.attempts < MAX_ATTEMPTS:
             job.state = Job.State.QUEUED
@@ -238,6 +264,12 @@ def retry(job: Job) -> None:
     run_job.enqueue(job.pk)
 
 
+def unattended_jobs():
+    """Jobs due for a while that no worker has taken: the workers are not running."""
+    due = timezone.now() - UNATTENDED_AFTER
+    return Job.objects.filter(state=Job.State.QUEUED, run_after__lt=due)
+
+
 def recover_abandoned() -> int:
     """Put back on the queue the jobs whose worker died while running them."""
     from publishing.tasks import run_job
@@ -262,6 +294,10 @@ FAILURE_EXPLANATIONS = {
     Failure.STORAGE_FULL: _("The disk where PDFs are stored is full."),
     Failure.STORAGE: _("The file could not be written to its storage."),
     Failure.MEMORY: _("The worker ran out of memory."),
+    Failure.MAIL: _(
+        "The mail server could not be reached, or refused the mail: the site's operator "
+        "checks the EMAIL_ settings and the mail server."
+    ),
     Failure.ERROR: _(
         "Something in the issue's text, images or fonts, or in the PDF layout, made it fail; "
         "the error below says what."
@@ -269,7 +305,9 @@ FAILURE_EXPLANATIONS = {
 }
 
 
-def failure_of(error: BaseException) -> str:
+def failure_of(error: BaseException, *, task: str = "") -> str:
+    if task in MAIL_TASKS and isinstance(error, OSError):  # smtplib's errors are OSErrors
+        return Failure.MAIL
     if isinstance(error, OSError):
         full = error.errno in (errno.ENOSPC, errno.EDQUOT)
         return Failure.STORAGE_FULL if full else Failure.STORAGE

@@ -9,11 +9,12 @@ changes, for the next publication. ``public_instance`` turns a published copy ba
 
 import json
 
+from django.conf import settings
 from django.core import serializers
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from audit import revisions
@@ -36,7 +37,10 @@ def _is(obj, model) -> bool:
 
 def record_data(obj) -> dict:
     """The record's fields as readers may see them, in JSON form (dates as ISO strings)."""
-    data = serializers.serialize("python", [obj])[0]["fields"]
+    # A translated field's plain name (``name``) reads the active language's text: in the
+    # site's language, so that a publisher's interface language changes nothing.
+    with translation.override(settings.LANGUAGE_CODE):
+        data = serializers.serialize("python", [obj])[0]["fields"]
     if _is(obj, Event):
         data["roles"] = [
             [role.organization_id, role.role, role.position]
@@ -140,8 +144,10 @@ def publish_records_of(content: dict, *, user, now=None) -> list:
         queryset = model.objects.filter(pk__in=[int(pk) for pk in records])
         if model is Event:
             queryset = queryset.prefetch_related("organizer_roles", "topics")
-        for obj in _with_parents(model, list(queryset)):
-            copy = public_copy(obj)
+        objects = _with_parents(model, list(queryset))
+        copies = PUBLIC_MODELS[model].objects.in_bulk([obj.pk for obj in objects])
+        for obj in objects:
+            copy = copies.get(obj.pk)
             if copy is None or has_pending_changes(obj, copy):
                 store_copy(obj, user=user, now=now)
                 published.append(obj)

@@ -280,6 +280,7 @@ def bulletin_submit_for_review(*, bulletin: Bulletin, user, message: str = "") -
         else:
             _set_status(locked, Status.PUBLISHED, submitted=True)
         _record(locked, user=user, action=AuditEntry.Action.SUBMITTED, detail=message)
+        pipeline.after_submission(locked, user=user, message=message)
     return locked
 
 

@@ -8,12 +8,15 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.test import Client
 from PIL import Image
 
 from bulletins.models import Bulletin, Viewpoint
 from editorial.demo.loader import load_demo
 from lmec import backups
 from partners.models import Organization
+from publishing.models import Edition
+from publishing.pdf.services import render_edition_pdf
 from tests.factories import BulletinFactory
 
 
@@ -29,20 +32,38 @@ def media(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture
+def pdf_storage(settings, tmp_path):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "pdfs": {
+            "BACKEND": "lmec.storages.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "pdfs")},
+        },
+    }
+    return tmp_path / "pdfs"
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_backup_restores_the_content_and_the_media(media, tmp_path):
+def test_a_backup_restores_the_content_the_media_and_the_pdfs(media, pdf_storage, tmp_path):
     load_demo()
+    edition = Edition.objects.get(year=2020, number=2)
+    [pdf] = [render_edition_pdf(edition, "zh-hans")]
+    pdf_before = (pdf_storage / pdf.path).read_bytes()
     wwf = Organization.objects.get(slug="wwf")
     wwf.logo.save("wwf.png", ContentFile(png_bytes()))
+    with default_storage.open(wwf.logo.name, "rb") as logo:
+        logo_before = logo.read()
     counts_before = backups.record_counts()
     statement = Viewpoint.objects.get(article__bulletin__number=2, position=1).statement_zh_hans
 
     call_command("backup", "--output", str(tmp_path / "backups"), stdout=io.StringIO())
     folder = next((tmp_path / "backups").iterdir())
 
-    # Disaster: content deleted, the logo gone.
+    # Disaster: content deleted, the logo and the PDFs gone.
     Bulletin.objects.all().delete()
     default_storage.delete(wwf.logo.name)
+    (pdf_storage / pdf.path).unlink()
     assert not Viewpoint.objects.exists()
 
     output = io.StringIO()
@@ -54,7 +75,10 @@ def test_a_backup_restores_the_content_and_the_media(media, tmp_path):
     assert restored.statement_zh_hans == statement
     restored_wwf = Organization.objects.get(slug="wwf")
     with default_storage.open(restored_wwf.logo.name, "rb") as logo:
-        assert logo.read() == png_bytes()
+        assert logo.read() == logo_before
+    assert (pdf_storage / pdf.path).read_bytes() == pdf_before
+    response = Client().get("/zh-hans/bulletins/2020/2/pdf/")
+    assert b"".join(response.streaming_content) == pdf_before
 
 
 @pytest.mark.django_db(transaction=True)

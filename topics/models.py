@@ -2,8 +2,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from lmec.slugs import SlugFromTextMixin
 
-class Topic(models.Model):
+
+class Topic(SlugFromTextMixin, models.Model):
     """A theme that recurs across issues and events: biodiversity, green finance, …"""
 
     name = models.CharField(_("name"), max_length=100)
@@ -11,9 +13,15 @@ class Topic(models.Model):
         _("slug"),
         max_length=100,
         unique=True,
-        help_text=_("Part of the topic's address, e.g. “biodiversity”. Keep it once published."),
+        blank=True,
+        help_text=_(
+            "Part of the topic's address, e.g. “biodiversity”. Made from the name when left "
+            "empty; keep it once published."
+        ),
     )
     description = models.TextField(_("description"), blank=True)
+
+    slug_fallback = "topic"
 
     class Meta:
         ordering = ["slug"]
@@ -25,3 +33,6 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("bulletins:topic-detail", kwargs={"slug": self.slug})
+
+    def slug_candidates(self):
+        return [self.name_en, self.name_zh_hans, self.name]

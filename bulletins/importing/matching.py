@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
-from bulletins.importing.errors import ImportFailed
+from bulletins.importing.errors import ImportFailed, end_of_file, expected, quoted, too_long
 from bulletins.importing.normalize import clean_text, name_key, name_key_with_positions
 from bulletins.importing.parsing import ParsedArticle, ParsedEvent, ParsedIssue
 from bulletins.importing.speakers import parse_speaker
@@ -126,6 +126,9 @@ class ImportPlan:
     contact_block: ContactBlock | None  # None: a new version is made
     about_block: AboutBlock | None
     notes: list[str]
+    # False when the file ends without the block: the newest version is used.
+    contact_in_file: bool = True
+    about_in_file: bool = True
 
     @property
     def label(self) -> str:
@@ -344,6 +347,8 @@ class _Planner:
             contact_block=self.match_contact_block(),
             about_block=self.match_about_block(),
             notes=self.notes,
+            contact_in_file=self.issue.contact is not None,
+            about_in_file=bool(self.issue.about),
         )
 
     @staticmethod
@@ -359,10 +364,13 @@ class _Planner:
         speaker = parse_speaker(statement, self.registry.known_prefixes(statement[:80]))
         if speaker is None:
             self.fail(
-                _(
-                    "cannot tell who is speaking. A viewpoint opens with the organization "
-                    "and the speaker, then what they said, as in “乐施会代表表示…” or "
-                    "“野生生物保护学会技术顾问Kerstin Brauneder介绍了…”."
+                expected(
+                    _(
+                        "a viewpoint opening with the organization and the speaker, then what "
+                        "they said, as in “乐施会代表表示…” or “野生生物保护学会技术顾问Kerstin "
+                        "Brauneder介绍了…”"
+                    ),
+                    _("%(text)s, where no speaker is named") % {"text": quoted(statement, 20)},
                 ),
                 line,
             )
@@ -406,17 +414,9 @@ class _Planner:
         return person
 
     def check_length(self, model, field_name: str, value: str, line: int):
-        limit = model._meta.get_field(field_name).max_length
-        if len(value) > limit:
-            self.fail(
-                _("“%(text)s…” is longer than %(limit)s characters: too long for a %(field)s.")
-                % {
-                    "text": value[:20],
-                    "limit": limit,
-                    "field": model._meta.get_field(field_name).verbose_name,
-                },
-                line,
-            )
+        reason = too_long(model, field_name, value)
+        if reason:
+            self.fail(reason, line)
 
     # Events ------------------------------------------------------------------------------
 
@@ -515,6 +515,27 @@ class _Planner:
 
     # Closing blocks ----------------------------------------------------------------------
 
+    def last_line(self) -> int:
+        return self.issue.source.blocks()[-1].line
+
+    def newest(self, model, what: str):
+        """The newest version of a block the file lacks, said in a note; refused if none."""
+        newest = model.objects.order_by("-valid_from", "-pk").first()
+        if newest is None:
+            self.fail(
+                expected(
+                    _("%(what)s at the end of the file (there is no earlier version to use)")
+                    % {"what": what},
+                    end_of_file(),
+                ),
+                self.last_line(),
+            )
+        self.notes.append(
+            _("The file has no %(what)s: the newest version, “%(label)s”, is used.")
+            % {"what": what, "label": newest}
+        )
+        return newest
+
     def contact_values(self) -> dict[str, str]:
         contact = self.issue.contact
         return {
@@ -529,6 +550,10 @@ class _Planner:
         }
 
     def match_contact_block(self) -> ContactBlock | None:
+        if self.issue.contact is None:
+            return self.newest(
+                ContactBlock, _("contact block (“联系我们” and the contact details)")
+            )
         wanted = self.contact_values()
 
         def tidy(value):
@@ -542,6 +567,8 @@ class _Planner:
         return None
 
     def match_about_block(self) -> AboutBlock | None:
+        if not self.issue.about:
+            return self.newest(AboutBlock, _("paragraph about the center"))
         wanted = clean_text(self.issue.about)
         for block in AboutBlock.objects.all():
             if clean_text(getattr(block, self.field("text")) or "") == wanted:

@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 
-from bulletins.importing.errors import ImportFailed
+from bulletins.importing.errors import ImportFailed, end_of_file, expected, quoted, too_long
 from bulletins.importing.normalize import clean_text, join_lines
 from bulletins.importing.reading import Block, Source
 from bulletins.models import Article, ContactBlock
@@ -81,7 +81,11 @@ class ParsedContact:
 
 @dataclass
 class ParsedIssue:
-    """Everything read from one file, as text: what the importer will save."""
+    """Everything read from one file, as text: what the importer will save.
+
+    ``contact`` is None and ``about`` empty when the file ends without them: the import
+    then uses the newest versions in the database.
+    """
 
     source: Source
     year: int
@@ -89,7 +93,7 @@ class ParsedIssue:
     label_line: int
     publication_date: datetime.date
     articles: list[ParsedArticle]
-    contact: ParsedContact
+    contact: ParsedContact | None
     about: str
     about_line: int
 
@@ -134,6 +138,9 @@ ENGLISH_DATE = re.compile(
     r"|(?P<m2>[A-Za-z]+)\.?\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4}))$"
 )
 PUBLICATION_DATE = re.compile(rf"^(?:日期[:：]\s*)?(?:{DATE}|{ISO_DATE})$")
+# The date at the end of the label's line: "简报 2021年第3期 2021年6月18日".
+DATE_AT_END = re.compile(rf"(?:{DATE}|{ISO_DATE})$")
+LABEL_EXAMPLE = "“2021年第3期”"
 
 
 def _chinese_number(text: str) -> int:
@@ -152,8 +159,11 @@ def _date(year, month, day, line: int, unit: str) -> datetime.date:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:
         raise ImportFailed(
-            _("%(year)s-%(month)s-%(day)s is not a date.")
-            % {"year": year, "month": month, "day": day},
+            expected(
+                _("a date"),
+                _("%(year)s-%(month)s-%(day)s, which does not exist")
+                % {"year": year, "month": month, "day": day},
+            ),
             line=line,
             unit=unit,
         ) from None
@@ -221,9 +231,20 @@ class _Parser:
     def fail(self, reason: str, line: int | None):
         raise ImportFailed(reason, line=line, unit=self.unit)
 
+    def fail_expected(self, what: str, found: str, line: int | None):
+        self.fail(expected(what, found), line)
+
+    def check_length(self, model, field_name: str, value: str, line: int):
+        reason = too_long(model, field_name, value)
+        if reason:
+            self.fail(reason, line)
+
+    def found(self, block: Block | None) -> str:
+        return quoted(block.text) if block else end_of_file()
+
     def parse(self) -> ParsedIssue:
         if not self.blocks:
-            self.fail(_("The file has no text."), None)
+            self.fail_expected(_("the text of a briefing"), _("an empty file"), None)
         index, year, number, label_line, date = self.header()
         index, articles = self.articles(index)
         contact, about, about_line = self.closing(index)
@@ -241,42 +262,43 @@ class _Parser:
 
     def header(self):
         """The masthead (skipped), the issue label and the publication date."""
+        label = _(
+            "the masthead and then the issue label, on a line of its own (such as %(label)s) "
+            "or with the date (such as “简报 2021年第3期 2021年6月18日”)"
+        ) % {"label": LABEL_EXAMPLE}
         for index, block in enumerate(self.blocks):
             text = block.text
             match = ISSUE_LABEL.search(text)
-            if match and len(text) <= 40:
+            if match and len(text) <= 60:
                 break
             if not _is_title_like(block) or index >= 8:
-                self.fail(
-                    _(
-                        "expected the masthead and then the issue label (such as "
-                        "“2020年第2期”), found text."
-                    ),
-                    block.line,
-                )
+                self.fail_expected(label, self.found(block), block.line)
         else:
-            self.fail(_("No issue label such as “2020年第2期” was found."), None)
+            self.fail_expected(label, end_of_file(), self.blocks[-1].line)
         if match.group("en_number"):
             year, number = int(match.group("en_year")), int(match.group("en_number"))
         else:
             year, number = int(match.group("year")), _chinese_number(match.group("number"))
         if not 2000 <= year <= 2999 or number < 1:
-            self.fail(_("the issue label has no plausible year and number."), block.line)
-        # The date may share the label's line ("2020年第2期  2020年3月27日").
-        rest = clean_text(text[: match.start()] + " " + text[match.end() :])
-        rest = re.sub(r"^(?:简报|Bulletin|Briefing)\s*", "", rest, flags=re.IGNORECASE)
-        date = _publication_date(rest, block.line, self.unit) if rest else None
+            self.fail_expected(
+                _("an issue label with a year from 2000 and a number from 1"),
+                quoted(match.group(0)),
+                block.line,
+            )
+        # The date may share the label's line ("简报 2021年第3期 2021年6月18日"); what
+        # stands before the label there is the masthead.
+        rest = clean_text(text[match.end() :]) or clean_text(text[: match.start()])
+        date_match = DATE_AT_END.search(rest)
+        date = _publication_date(date_match.group(0), block.line, self.unit) if date_match else None
         index += 1
         if date is None:
-            if index >= len(self.blocks):
-                self.fail(_("expected the publication date after the issue label."), block.line)
-            date_block = self.blocks[index]
-            date = _publication_date(date_block.text, date_block.line, self.unit)
-            if date is None:
-                self.fail(
-                    _("expected the publication date (such as “2020年3月27日”), found “%(text)s”.")
-                    % {"text": date_block.text[:40]},
-                    date_block.line,
+            date_block = self.blocks[index] if index < len(self.blocks) else None
+            date = date_block and _publication_date(date_block.text, date_block.line, self.unit)
+            if not date:
+                self.fail_expected(
+                    _("the publication date (such as “2021年6月18日”) after the issue label"),
+                    self.found(date_block),
+                    date_block.line if date_block else block.line,
                 )
             index += 1
         return index, year, number, block.line, date
@@ -292,32 +314,37 @@ class _Parser:
                 break
             if article and article.kicker and not article.headline:
                 if not _is_title_like(block) or _is_viewpoints_heading(text):
-                    self.fail(_("expected the headline after the kicker line."), block.line)
+                    self.fail_expected(headline_after_kicker(), self.found(block), block.line)
                 article.headline, article.headline_line = text, block.line
             elif _is_viewpoints_heading(text):
                 if article is None:
-                    self.fail(_("a viewpoints heading before any headline."), block.line)
-                if article.viewpoints_heading:
-                    self.fail(
-                        _(
-                            "a second viewpoints heading in the same article (the first is line %(line)s)."
-                        )
-                        % {"line": article.viewpoints_heading_line},
+                    self.fail_expected(
+                        _("a headline before the viewpoints heading"),
+                        self.found(block),
                         block.line,
                     )
-                if article.viewpoints:
-                    self.fail(_("a viewpoints heading after the viewpoints."), block.line)
+                if article.viewpoints_heading or article.viewpoints:
+                    self.fail_expected(
+                        _(
+                            "viewpoints after the viewpoints heading of line %(line)s, or the "
+                            "next article's headline"
+                        )
+                        % {"line": article.viewpoints_heading_line or article.line},
+                        _("a second viewpoints heading, %(text)s") % {"text": quoted(text)},
+                        block.line,
+                    )
                 article.viewpoints_heading = text
                 article.viewpoints_heading_line = block.line
             elif _is_title_like(block):
-                self.close_article(article)
+                self.close_article(article, block)
                 article = ParsedArticle(line=block.line)
                 articles.append(article)
                 if _is_kicker(text):
                     # "2020年“澜湄周”系列活动：" introduces the headline that follows.
                     if not (following and _is_title_like(following)):
-                        self.fail(
-                            _("expected the headline after the kicker line."),
+                        self.fail_expected(
+                            headline_after_kicker(),
+                            self.found(following),
                             following.line if following else block.line,
                         )
                     article.kicker = text
@@ -325,55 +352,68 @@ class _Parser:
                     article.headline, article.headline_line = text, block.line
             else:
                 if article is None:
-                    self.fail(_("a paragraph before the first headline."), block.line)
+                    self.fail_expected(
+                        _("the first article's headline (a short line that ends no sentence)"),
+                        _("a paragraph, %(text)s") % {"text": quoted(text)},
+                        block.line,
+                    )
                 if article.viewpoints_heading:
                     article.viewpoints.append(ParsedViewpoint(line=block.line, statement=text))
                 else:
                     article.paragraphs.append(text)
                     article.paragraph_lines.append(block.line)
             index += 1
-        self.close_article(article)
+        following = self.blocks[index] if index < len(self.blocks) else None
+        self.close_article(article, following)
         if not articles:
-            self.fail(
-                _("No article was found after the issue label and date."),
-                self.blocks[min(index, len(self.blocks) - 1)].line,
-            )
-        if index >= len(self.blocks):
-            self.fail(
-                _("No contact block was found: the last article must be followed by “联系我们”."),
-                self.blocks[-1].line,
+            self.fail_expected(
+                _("an article (a headline and its text) after the issue label and date"),
+                self.found(following),
+                following.line if following else self.blocks[-1].line,
             )
         return index, articles
 
-    def close_article(self, article: ParsedArticle | None):
+    def close_article(self, article: ParsedArticle | None, following: Block | None):
+        """Check an article once the next block (``following``) is known to end it."""
         if article is None:
             return
+        line = following.line if following else self.blocks[-1].line
         if not article.headline:
-            self.fail(_("expected the headline after the kicker line."), article.line)
+            self.fail_expected(headline_after_kicker(), self.found(following), line)
         if not article.paragraphs and not article.viewpoints:
             if article.viewpoints_heading:
-                self.fail(
-                    _("a viewpoints heading with no viewpoint after it."),
-                    article.viewpoints_heading_line,
+                self.fail_expected(
+                    _("viewpoints after the heading %(heading)s of line %(line)s")
+                    % {
+                        "heading": quoted(article.viewpoints_heading),
+                        "line": article.viewpoints_heading_line,
+                    },
+                    self.found(following),
+                    line,
                 )
-            self.fail(_("a headline with no text after it."), article.headline_line)
-        for name, value, line in [
+            self.fail_expected(
+                _("text after the headline %(headline)s of line %(line)s")
+                % {"headline": quoted(article.headline), "line": article.headline_line},
+                self.found(following),
+                line,
+            )
+        for name, value, value_line in [
             ("kicker", article.kicker, article.line),
             ("headline", article.headline, article.headline_line),
             ("viewpoints_heading", article.viewpoints_heading, article.viewpoints_heading_line),
         ]:
-            limit = Article._meta.get_field(name).max_length
-            if len(value) > limit:
-                self.fail(
-                    _("this line is longer than %(limit)s characters: too long for a %(field)s.")
-                    % {"limit": limit, "field": Article._meta.get_field(name).verbose_name},
-                    line,
-                )
+            self.check_length(Article, name, value, value_line)
         if article.paragraphs:
             article.event = parse_event(article.paragraphs[0], article.line, self.unit)
 
     def closing(self, index):
-        """联系我们, the contact block's lines, then the about paragraph to the end."""
+        """联系我们, the contact block's lines, then the about paragraph to the end.
+
+        A file may end with the last article, or with the contact block: the import then
+        uses the newest versions of what is missing (matching.py says so).
+        """
+        if index >= len(self.blocks):
+            return None, "", 0
         heading = self.blocks[index]
         lines = [line for block in self.blocks[index + 1 :] for line in block.lines]
         contact_lines, about_lines = [], []
@@ -384,16 +424,15 @@ class _Parser:
             else:
                 contact_lines.append((number, text))
         if not contact_lines:
-            self.fail(
-                _("expected the contact details after “%(heading)s”.") % {"heading": heading.text},
-                heading.line,
+            self.fail_expected(
+                _("the contact details (the center's name, 地址, 电话, …) after %(heading)s")
+                % {"heading": quoted(heading.text)},
+                quoted(about_lines[0][1]) if about_lines else end_of_file(),
+                about_lines[0][0] if about_lines else heading.line,
             )
         contact = self.contact(contact_lines)
         if not about_lines:
-            self.fail(
-                _("expected the paragraph about the center after the contact details."),
-                contact_lines[-1][0],
-            )
+            return contact, "", 0
         first = about_lines[0][0]
         paragraphs = [
             join_lines([text for number, text in block.lines if number >= first])
@@ -415,7 +454,11 @@ class _Parser:
                 )
                 value = clean_text(match.group("value"))
                 if key in values:
-                    self.fail(_("the contact block names this a second time."), number)
+                    self.fail_expected(
+                        _("each contact detail once"),
+                        _("a second one, %(text)s") % {"text": quoted(text)},
+                        number,
+                    )
                 if key == "emails":
                     emails.extend(e for e in EMAIL_SEPARATORS.split(value) if e)
                 values[key] = value
@@ -425,44 +468,44 @@ class _Parser:
             elif last_key is None:
                 names.append((number, text))
             else:
-                self.fail(
-                    _("cannot tell what this line of the contact block is: “%(text)s”.")
-                    % {"text": text[:40]},
+                self.fail_expected(
+                    _(
+                        "a contact line starting with 地址, 邮编, 电话, 传真, 电子邮箱, 网址 or "
+                        "微信公众号 and “：”"
+                    ),
+                    quoted(text),
                     number,
                 )
         if "address" not in values:
             if len(names) < 2:
-                self.fail(
-                    _("the contact block needs the center's name and then its address."),
+                self.fail_expected(
+                    _("the center's name and then its address"),
+                    quoted(lines[0][1]),
                     lines[0][0],
                 )
             values["address"] = names.pop()[1]
         if not names:
-            self.fail(_("the contact block does not start with the center's name."), lines[0][0])
+            self.fail_expected(_("the center's name"), quoted(lines[0][1]), lines[0][0])
         website = values.get("website", "").strip("<>")
         if website:
             try:
                 URLValidator()(website)
             except ValidationError:
-                self.fail(
-                    _("“%(url)s” is not a web address.") % {"url": website},
+                self.fail_expected(
+                    _("a web address (such as “http://www.lmec.org.cn”)"),
+                    quoted(website),
                     self._line_of(lines, website),
                 )
         for email in emails:
             try:
                 EmailValidator()(email)
             except ValidationError:
-                self.fail(
-                    _("“%(email)s” is not an e-mail address.") % {"email": email},
-                    self._line_of(lines, email),
+                self.fail_expected(
+                    _("an e-mail address"), quoted(email), self._line_of(lines, email)
                 )
         for key in ["address", "postcode", "phone", "fax", "wechat"]:
-            limit = ContactBlock._meta.get_field(key).max_length
-            if len(values.get(key, "")) > limit:
-                self.fail(
-                    _("this line is longer than %(limit)s characters.") % {"limit": limit},
-                    self._line_of(lines, values[key]),
-                )
+            value = values.get(key, "")
+            self.check_length(ContactBlock, key, value, self._line_of(lines, value))
         return ParsedContact(
             line=lines[0][0],
             organization_names=[name for _number, name in names],
@@ -547,7 +590,14 @@ def parse_event(paragraph: str, line: int, unit: str) -> ParsedEvent | None:
             unit,
         )
         if end < start:
-            raise ImportFailed(_("the event ends before it starts."), line=line, unit=unit)
+            raise ImportFailed(
+                expected(
+                    _("an event ending on or after its start, %(start)s") % {"start": start},
+                    _("the end %(end)s") % {"end": end},
+                ),
+                line=line,
+                unit=unit,
+            )
     how = f"{match.group('how') or ''} {match.group('place') or ''}"
     if ONLINE.search(how) and OFFLINE.search(how):
         event_format = "hybrid"
@@ -607,6 +657,10 @@ def _roles(paragraph: str) -> list[ParsedRole]:
                 )
             )
     return roles
+
+
+def headline_after_kicker() -> str:
+    return _("the headline after the kicker line (a short line that ends no sentence)")
 
 
 def parse_source(source: Source) -> ParsedIssue:

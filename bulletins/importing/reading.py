@@ -62,7 +62,12 @@ class Source:
     def blocks(self) -> list[Block]:
         if self.kind == "docx":
             return _docx_blocks(self.paragraphs)
-        return _text_blocks(self.text.splitlines(), markdown=self.kind == "markdown")
+        lines = self.text.splitlines()
+        return _text_blocks(
+            lines,
+            markdown=self.kind == "markdown",
+            line_per_paragraph=one_paragraph_per_line(lines),
+        )
 
     def numbered_lines(self) -> list[tuple[int, str]]:
         """The source as the editor sees it beside the parsed issue."""
@@ -240,8 +245,32 @@ def _markdown_inline(text: str) -> str:
     return re.sub("\ue000(\\d+)\ue001", lambda m: escaped[int(m.group(1))], text)
 
 
-def _text_blocks(raw_lines: list[str], *, markdown: bool) -> list[Block]:
-    """Blank lines separate paragraphs; a heading is a paragraph of its own.
+# A line that ends a sentence: 。！？ and the like, perhaps inside closing quotes.
+ENDS_SENTENCE = re.compile(r"[。！？!?；;…][”’」』）)\]]*\s*$")
+
+
+def one_paragraph_per_line(raw_lines: list[str]) -> bool:
+    """Whether a text puts each paragraph on a line of its own, with no blank line between.
+
+    Where blank lines separate paragraphs, a line that ends a sentence is mostly the end
+    of a paragraph, followed by a blank line; where they do not, it is followed by the
+    next paragraph. A line broken by the layout of a printed page rarely ends a sentence.
+    """
+    followed_by_text = followed_by_blank = 0
+    for line, following in zip(raw_lines, raw_lines[1:], strict=False):
+        if ENDS_SENTENCE.search(line):
+            if clean_text(following):
+                followed_by_text += 1
+            else:
+                followed_by_blank += 1
+    return followed_by_text > followed_by_blank
+
+
+def _text_blocks(
+    raw_lines: list[str], *, markdown: bool, line_per_paragraph: bool = False
+) -> list[Block]:
+    """Blank lines separate paragraphs; a heading is a paragraph of its own. In a text
+    with one paragraph per line (``line_per_paragraph``), every line is a paragraph.
 
     Plain text gets the little Markdown that text exported from the briefings carries
     (``#`` headings, ``<http://…>`` links, trailing double spaces); Markdown files
@@ -258,10 +287,15 @@ def _text_blocks(raw_lines: list[str], *, markdown: bool) -> list[Block]:
     for number, raw in enumerate(raw_lines, start=1):
         line = HARD_BREAK.sub("", raw.rstrip("\r\n"))
         if markdown:
-            if current and SETEXT_UNDERLINE.match(line):
-                blocks.append(Block(lines=current.copy(), heading=1 if "=" in line else 2))
-                current.clear()
-                continue
+            if SETEXT_UNDERLINE.match(line):
+                level = 1 if "=" in line else 2
+                if current:
+                    blocks.append(Block(lines=current.copy(), heading=level))
+                    current.clear()
+                    continue
+                if line_per_paragraph and blocks and blocks[-1].lines[-1][0] == number - 1:
+                    blocks[-1].heading = level  # the line above, already a paragraph
+                    continue
             if THEMATIC_BREAK.match(line):
                 close()
                 continue
@@ -279,6 +313,8 @@ def _text_blocks(raw_lines: list[str], *, markdown: bool) -> list[Block]:
             close()
             continue
         current.append((number, text))
+        if line_per_paragraph:
+            close()
     close()
     return blocks
 

@@ -19,7 +19,6 @@ from bulletins.importing.matching import (
 from bulletins.models import AboutBlock, Article, Bulletin, ContactBlock, Viewpoint
 from events.models import Event, EventOrganizer
 from lmec.richtext import paragraphs_html
-from lmec.slugs import unique_slug
 from partners.models import Organization, Person
 
 
@@ -58,7 +57,6 @@ class _Saver:
         for proposal in self.plan.organizations_new:
             organization = Organization(
                 kind=proposal.kind,
-                slug=unique_slug([proposal.name], Organization.objects, fallback="organization"),
                 **self.translated(name=proposal.name, short_name=proposal.short_name),
             )
             self.created[id(proposal)] = self.save(organization)
@@ -67,7 +65,6 @@ class _Saver:
         for proposal in self.plan.people_new:
             person = Person(
                 organization=self.record(proposal.organization),
-                slug=unique_slug([proposal.name], Person.objects, fallback="person"),
                 **self.translated(name=proposal.name),
             )
             self.created[id(proposal)] = self.save(person)
@@ -79,7 +76,6 @@ class _Saver:
                 self.created[id(planned)] = planned.existing
                 continue
             event = Event(
-                slug=unique_slug([planned.title], Event.objects, fallback="event"),
                 kind=planned.kind,
                 format=planned.format,
                 start_date=planned.start_date,

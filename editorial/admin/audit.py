@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
+from audit.revisions import change_message_text
 from audit.services import audit_record
 from editorial.admin.lists import CheckedListAdminMixin
 
@@ -60,4 +61,4 @@ class AuditedAdminMixin:
 
 
 def _message(entry):
-    return entry.get_change_message() if isinstance(entry, LogEntry) else ""
+    return change_message_text(entry.change_message) if isinstance(entry, LogEntry) else ""

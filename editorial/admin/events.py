@@ -3,6 +3,7 @@ from django.contrib import admin
 from audit import revisions
 from editorial.admin.base import EditorialAdmin
 from editorial.admin.publication import PublicRecordAdminMixin
+from editorial.ordering import PositionedInlineFormSet
 from events.models import Event, EventOrganizer
 from lmec.localized import translated_search_fields
 
@@ -12,6 +13,7 @@ revisions.register(EventOrganizer, parent="event")
 
 class EventOrganizerInline(admin.TabularInline):
     model = EventOrganizer
+    formset = PositionedInlineFormSet
     autocomplete_fields = ["organization"]
     fields = ["position", "organization", "role"]
     extra = 1
@@ -24,7 +26,6 @@ class EventAdmin(PublicRecordAdminMixin, EditorialAdmin):
     date_hierarchy = "start_date"
     search_fields = [*translated_search_fields("title", "place"), "slug"]
     autocomplete_fields = ["parent", "topics"]
-    prepopulated_fields = {"slug": ["title_en"]}
     inlines = [EventOrganizerInline]
     fields = [
         "title",

@@ -122,9 +122,11 @@ def source_line_roles(issue: ParsedIssue) -> dict[int, str]:
         if article.viewpoints_heading:
             roles[article.viewpoints_heading_line] = "viewpoints-heading"
         roles |= {viewpoint.line: "viewpoint" for viewpoint in article.viewpoints}
-    last = max(number for number, _text in issue.source.numbered_lines())
-    roles |= dict.fromkeys(range(issue.contact.line, issue.about_line), "contact")
-    roles |= dict.fromkeys(range(issue.about_line, last + 1), "about")
+    end = max(number for number, _text in issue.source.numbered_lines()) + 1
+    if issue.contact:
+        roles |= dict.fromkeys(range(issue.contact.line, issue.about_line or end), "contact")
+    if issue.about:
+        roles |= dict.fromkeys(range(issue.about_line, end), "about")
     return roles
 
 

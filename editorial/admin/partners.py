@@ -27,7 +27,6 @@ class OrganizationAdmin(PublicRecordAdminMixin, EditorialAdmin):
         "slug",
     ]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["short_name_en", "name_en"]}
     inlines = [OrganizationAliasInline]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "kind", "country", "parent", "slug"]}),
@@ -41,4 +40,3 @@ class PersonAdmin(EditorialAdmin):
     list_filter = ["organization__kind"]
     search_fields = [*translated_search_fields("name"), "slug"]
     autocomplete_fields = ["organization"]
-    prepopulated_fields = {"slug": ["name_en"]}

@@ -13,4 +13,3 @@ revisions.register(Topic)
 class TopicAdmin(PublicRecordAdminMixin, EditorialAdmin):
     list_display = ["name", "slug"]
     search_fields = [*translated_search_fields("name"), "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}

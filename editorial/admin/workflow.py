@@ -171,8 +171,59 @@ def pending_changes(bulletin: Bulletin, edition: Edition):
     if version is None:
         return []
     before = revisions.state_of_versions(revisions.stored_tree(version))
-    after = revisions.state_of_records(revisions.live_tree(bulletin))
+    # The tree prefetched whole: a query per kind of record, not per article.
+    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+    after = revisions.state_of_records(revisions.live_tree(tree))
     return revisions.compare(before, after, ignore={Bulletin: Bulletin.WORKFLOW_FIELDS})
+
+
+def say_changes_wait(request, bulletin: Bulletin) -> None:
+    """After a save of a published issue (or a part of it): readers still see the
+    published version until a publisher publishes the changes."""
+    if bulletin.status != Bulletin.Status.PUBLISHED:
+        return
+    state = services.publication_state(bulletin)
+    if state.pending and state.latest is not None:
+        messages.warning(
+            request,
+            _(
+                "Readers still see version %(version)s: your changes wait until a "
+                "publisher publishes them."
+            )
+            % {"version": state.latest.version},
+        )
+
+
+class ChangesWaitMessageMixin:
+    """For the admin of a part of an issue (an article, a viewpoint): say after a save
+    that readers see the change only once it is published."""
+
+    def bulletin_of(self, obj) -> Bulletin:
+        raise NotImplementedError
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Before the save, too: say where the change goes.
+        obj = self.get_object(request, object_id)
+        if obj is not None:
+            bulletin = self.bulletin_of(obj)
+            if bulletin.status == Bulletin.Status.PUBLISHED:
+                latest = services.publication_state(bulletin).latest
+                if latest is not None:
+                    extra_context = {
+                        **(extra_context or {}),
+                        "changes_wait_version": latest.version,
+                    }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        say_changes_wait(request, self.bulletin_of(obj))
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        say_changes_wait(request, self.bulletin_of(obj))
+        return response
 
 
 class BulletinWorkflowAdminMixin:
@@ -318,20 +369,8 @@ class BulletinWorkflowAdminMixin:
         return jobs
 
     def response_change(self, request, obj):
-        """After a save: a published issue's readers still see the published version."""
         response = super().response_change(request, obj)
-        if obj.status == Bulletin.Status.PUBLISHED:
-            state = services.publication_state(obj)
-            if state.pending and state.latest is not None:
-                self.message_user(
-                    request,
-                    _(
-                        "Readers still see version %(version)s: your changes wait until a "
-                        "publisher publishes them."
-                    )
-                    % {"version": state.latest.version},
-                    messages.WARNING,
-                )
+        say_changes_wait(request, obj)
         return response
 
     def _transition_url(self, bulletin, name):
@@ -346,7 +385,7 @@ class BulletinWorkflowAdminMixin:
         )
 
     def transition_view(self, request, object_id, action):
-        bulletin = self.get_object(request, unquote(object_id))
+        bulletin = self.get_object_unlocked(request, unquote(object_id))
         if bulletin is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if action not in services.TRANSITIONS:

@@ -47,6 +47,7 @@ def editorial_dashboard(context, limit=10):
             .defer("edition__content")
             .order_by("-updated_at")[:limit]
         ],
+        "unattended_jobs": pipeline.unattended_jobs().order_by("run_after")[:1],
         "may_publish": user.has_perm("bulletins.publish_bulletin"),
         "may_see_audit_log": user.has_perm("audit.view_auditentry"),
     }

@@ -23,6 +23,7 @@ class Job(models.Model):
         STORAGE_FULL = "storage-full", _("disk full")
         STORAGE = "storage", _("storage error")
         MEMORY = "memory", _("out of memory")
+        MAIL = "mail", _("mail server")
         ERROR = "error", _("error")
 
     task = models.CharField(_("task"), max_length=50)

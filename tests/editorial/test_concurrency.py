@@ -1,11 +1,20 @@
-"""Two editors on the same record: the second save is refused, showing what changed."""
+"""Two editors on the same record: changes to different fields and rows are merged; the
+same field changed by both is shown side by side for the editor to choose."""
+
+import re
 
 import pytest
 from django.test import Client
 
 from bulletins.models import Bulletin
 from tests.admin_pages import form_data
-from tests.factories import ArticleFactory, BulletinFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    BulletinFactory,
+    OrganizationFactory,
+    UserFactory,
+    ViewpointFactory,
+)
 
 
 @pytest.fixture
@@ -18,7 +27,7 @@ def two_editors(db):
 
 @pytest.fixture
 def bulletin(db):
-    bulletin = BulletinFactory(title_en="The title both opened")
+    bulletin = BulletinFactory(title_en="The title both opened", summary_en="")
     ArticleFactory(bulletin=bulletin, position=1, headline_en="Headline both opened")
     return bulletin
 
@@ -27,69 +36,134 @@ def change_url(bulletin):
     return f"/admin/bulletins/bulletin/{bulletin.pk}/change/"
 
 
+def text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
 @pytest.mark.django_db
-def test_the_second_save_is_refused_and_shows_what_changed(two_editors, bulletin):
+def test_two_editors_changing_different_fields_both_save(two_editors, bulletin):
     wang, li = two_editors
     wang_form = form_data(wang.get(change_url(bulletin)))
     li_form = form_data(li.get(change_url(bulletin)))
 
     assert li.post(change_url(bulletin), li_form | {"title_en": "Li's title"}).status_code == 302
-    response = wang.post(change_url(bulletin), wang_form | {"title_en": "Wang's title"})
+    response = wang.post(change_url(bulletin), wang_form | {"summary_en": "Wang's summary"})
 
-    page = response.content.decode()
-    assert response.status_code == 200
-    assert "Someone else saved this record after you opened it" in page
-    assert "Saved by: li." in page
-    assert "Title [en]" in page
-    assert "<ins>Li&#x27;s</ins>" in page
-    bulletin.refresh_from_db()
-    assert bulletin.title_en == "Li's title"
-
-    # Posting the same page again is still refused: never a silent overwrite.
-    response = wang.post(change_url(bulletin), form_data(response, title_en="Wang's title"))
-    assert "Someone else saved this record" in response.content.decode()
-    bulletin.refresh_from_db()
-    assert bulletin.title_en == "Li's title"
-
-    # Opened again, the page saves.
-    response = wang.post(
-        change_url(bulletin), form_data(wang.get(change_url(bulletin)), title_en="Wang's title")
-    )
     assert response.status_code == 302
     bulletin.refresh_from_db()
-    assert bulletin.title_en == "Wang's title"
+    assert (bulletin.title_en, bulletin.summary_en) == ("Li's title", "Wang's summary")
+    page = text(wang.get(response["Location"]))
+    assert "Saved together with what li saved meanwhile: Title [en]." in page
+
+
+def both_change_the_title(two_editors, bulletin):
+    """Li saves a title; Wang, who opened the issue before, saves another and a summary."""
+    wang, li = two_editors
+    wang_form = form_data(wang.get(change_url(bulletin)))
+    li.post(change_url(bulletin), form_data(li.get(change_url(bulletin)), title_en="Li's title"))
+    return wang.post(
+        change_url(bulletin), wang_form | {"title_en": "Wang's title", "summary_en": "Wang's"}
+    )
 
 
 @pytest.mark.django_db
-def test_a_change_to_an_inline_row_is_a_conflict_too(two_editors, bulletin):
+def test_the_same_field_changed_by_both_shows_both_and_the_editor_chooses(two_editors, bulletin):
+    wang, _li = two_editors
+
+    response = both_change_the_title(two_editors, bulletin)
+
+    assert response.status_code == 200
+    page = text(response)
+    assert "Someone else changed the same fields after you opened this page." in page
+    assert "Saved by: li." in page
+    row = re.search(
+        r"<tr>\s*<th scope=\"row\">Title \[en\]</th>(.*?)</tr>", response.content.decode(), re.S
+    )
+    assert "Wang&#x27;s title" in row.group(1) and "Li&#x27;s title" in row.group(1)
+    bulletin.refresh_from_db()
+    assert (bulletin.title_en, bulletin.summary_en) == ("Li's title", "")
+
+    # Keeping Wang's: the page, saved again with that choice, saves.
+    response = wang.post(change_url(bulletin), form_data(response) | {"_keeptitle_en": "mine"})
+    assert response.status_code == 302
+    bulletin.refresh_from_db()
+    assert (bulletin.title_en, bulletin.summary_en) == ("Wang's title", "Wang's")
+
+
+@pytest.mark.django_db
+def test_taking_theirs_keeps_the_other_editors_value_and_the_rest_of_mine(two_editors, bulletin):
+    wang, _li = two_editors
+    refused = both_change_the_title(two_editors, bulletin)
+
+    response = wang.post(change_url(bulletin), form_data(refused) | {"_keeptitle_en": "theirs"})
+
+    assert response.status_code == 302
+    bulletin.refresh_from_db()
+    assert (bulletin.title_en, bulletin.summary_en) == ("Li's title", "Wang's")
+
+
+@pytest.mark.django_db
+def test_changes_to_different_inline_rows_are_merged(two_editors, bulletin):
     wang, li = two_editors
-    wang_form = form_data(wang.get(change_url(bulletin)))
     article = bulletin.articles.get()
+    second = ArticleFactory(bulletin=bulletin, position=2, headline_en="Second")
+    wang_form = form_data(wang.get(change_url(bulletin)))
     article_url = f"/admin/bulletins/article/{article.pk}/change/"
     li.post(article_url, form_data(li.get(article_url), headline_en="Li's headline"))
 
-    response = wang.post(change_url(bulletin), wang_form | {"title_en": "Wang's title"})
-
-    page = response.content.decode()
-    assert "Someone else saved this record" in page
-    assert "Headline [en]" in page
-    article.refresh_from_db()
-    assert article.headline_en == "Li's headline"
-
-
-@pytest.mark.django_db
-def test_a_change_to_a_field_the_page_does_not_edit_is_no_conflict(two_editors, bulletin):
-    wang, li = two_editors
-    wang_form = form_data(wang.get(change_url(bulletin)))
-    article = bulletin.articles.get()
-    article_url = f"/admin/bulletins/article/{article.pk}/change/"
-    li.post(article_url, form_data(li.get(article_url), body_en="<p>Li's body.</p>"))
-
-    response = wang.post(change_url(bulletin), wang_form | {"title_en": "Wang's title"})
+    response = wang.post(
+        change_url(bulletin), wang_form | {"articles-1-headline_en": "Wang's second"}
+    )
 
     assert response.status_code == 302
     article.refresh_from_db()
-    assert article.body_en == "<p>Li's body.</p>"  # the issue page saved the article row too
+    second.refresh_from_db()
+    assert (article.headline_en, second.headline_en) == ("Li's headline", "Wang's second")
+
+
+@pytest.mark.django_db
+def test_a_row_deleted_meanwhile_is_dropped_unless_changed_and_then_the_editor_chooses(two_editors):
+    wang, li = two_editors
+    article = ArticleFactory()
+    kept, gone = (
+        ViewpointFactory(article=article, position=1),
+        ViewpointFactory(article=article, position=2),
+    )
+    url = f"/admin/bulletins/article/{article.pk}/change/"
+    wang_form = form_data(wang.get(url))
+    li_form = form_data(li.get(url))
+    li.post(url, li_form | {"viewpoints-1-DELETE": "on"})
+
+    # Wang changed the deleted viewpoint: he is asked.
+    refused = wang.post(url, wang_form | {"viewpoints-1-statement_zh_hans": "王的修改。"})
+    assert refused.status_code == 200
+    assert "Viewpoint 2, deleted by someone else" in text(refused)
+
+    response = wang.post(url, form_data(refused) | {"_keepviewpoints-1-": "mine"})
+    assert response.status_code == 302
+    assert [v.statement_zh_hans for v in article.viewpoints.all()] == [
+        kept.statement_zh_hans,
+        "王的修改。",
+    ]
+    assert not article.viewpoints.filter(pk=gone.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_row_deleted_meanwhile_that_the_editor_did_not_touch_is_no_conflict(two_editors):
+    wang, li = two_editors
+    article = ArticleFactory()
+    ViewpointFactory(article=article, position=1)
+    ViewpointFactory(article=article, position=2)
+    url = f"/admin/bulletins/article/{article.pk}/change/"
+    wang_form = form_data(wang.get(url))
+    li.post(url, form_data(li.get(url)) | {"viewpoints-0-DELETE": "on"})
+
+    response = wang.post(url, wang_form | {"kicker_zh_hans": "王的引题："})
+
+    assert response.status_code == 302
+    assert article.viewpoints.count() == 1
+    article.refresh_from_db()
+    assert article.kicker_zh_hans == "王的引题："
 
 
 @pytest.mark.django_db
@@ -120,7 +194,7 @@ def test_a_tampered_state_is_refused(editor_client, bulletin):
 
 
 @pytest.mark.django_db
-def test_partners_are_protected_the_same_way(two_editors):
+def test_partners_are_merged_the_same_way(two_editors):
     wang, li = two_editors
     organization = OrganizationFactory(name_en="Oxfam")
     url = f"/admin/partners/organization/{organization.pk}/change/"
@@ -129,6 +203,24 @@ def test_partners_are_protected_the_same_way(two_editors):
 
     response = wang.post(url, wang_form | {"website": "https://www.oxfam.org/"})
 
-    assert "Someone else saved this record" in response.content.decode()
+    assert response.status_code == 302
     organization.refresh_from_db()
-    assert (organization.name_en, organization.website) == ("Oxfam International", "")
+    assert (organization.name_en, organization.website) == (
+        "Oxfam International",
+        "https://www.oxfam.org/",
+    )
+
+
+@pytest.mark.django_db
+def test_opening_a_record_someone_else_has_open_says_who_and_since_when(two_editors, bulletin):
+    wang, li = two_editors
+    wang.get(change_url(bulletin))
+
+    page = li.get(change_url(bulletin)).content.decode()
+
+    since = re.search(r'<p class="editing-now"[^>]*>(.*?)</p>', page).group(1)
+    assert re.fullmatch(r"wang has been editing this since \d\d:\d\d\.", since)
+    # Wang's page says goodbye when he leaves; Li's next refresh says nobody is there.
+    presence_url = f"/admin/bulletins/bulletin/{bulletin.pk}/presence/"
+    assert wang.post(presence_url, {"leave": "1"}).json() == {"others": ""}
+    assert li.post(presence_url).json() == {"others": ""}

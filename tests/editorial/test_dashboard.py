@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from bulletins.models import Bulletin
@@ -63,3 +64,16 @@ def test_the_dashboard_speaks_chinese(editor_client):
 
     assert "我的草稿" in page
     assert "2020年第2期" in section(page, "待审核")
+
+
+@pytest.mark.django_db
+def test_the_dashboard_says_when_no_worker_takes_the_work(editor_client):
+    bulletin = BulletinFactory()
+    ArticleFactory(bulletin=bulletin)
+    publish(bulletin, work=False)  # its PDFs and search entries wait for a worker
+    assert "Background work is not being done" not in editor_client.get("/admin/").content.decode()
+
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=20)):
+        page = editor_client.get("/admin/").content.decode()
+
+    assert "no worker has taken it" in section(page, "Background work is not being done")

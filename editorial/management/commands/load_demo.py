@@ -38,7 +38,12 @@ class Command(BaseCommand):
             return
         self.stdout.write("Demo logins at http://127.0.0.1:8000/admin/ :")
         for username, password, role in DEMO_ACCOUNTS:
-            user, new = User.objects.get_or_create(username=username, defaults={"is_staff": True})
+            # Their mail (a publisher hears of issues awaiting review) reaches make run's
+            # mail server, kept in var/mail/.
+            user, new = User.objects.get_or_create(
+                username=username,
+                defaults={"is_staff": True, "email": f"{username}@example.org"},
+            )
             if new:
                 user.set_password(password)
                 user.save()

@@ -157,7 +157,7 @@ def test_a_file_that_cannot_be_understood_is_refused_on_the_upload_form(editor_c
 
     assert response.status_code == 200
     assert "The file could not be imported." in text(response)
-    assert "line 12: 2020-2-30 is not a date." in text(response)
+    assert "line 12: expected a date, found 2020-2-30, which does not exist." in text(response)
 
 
 @pytest.mark.django_db

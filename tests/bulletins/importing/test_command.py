@@ -77,7 +77,7 @@ def test_a_file_that_cannot_be_understood_names_its_line(tmp_path):
 
     _out, err, error = run(path, tmp_path / "missing.txt")
 
-    assert "broken.txt: line 12: 2020-2-30 is not a date." in err
+    assert "broken.txt: line 12: expected a date, found 2020-2-30, which does not exist." in err
     assert "missing.txt: No such file or directory" in err
     assert str(error) == "2 of 2 files were not imported."
     assert not Bulletin.objects.exists()

@@ -35,7 +35,7 @@ def fill_read_rows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publishing", "0002_existing_issues"),
+        ("publishing", "0003_job_failure_mail"),
         ("bulletins", "0012_viewpoint_topics"),
     ]
 
