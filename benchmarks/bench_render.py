@@ -91,18 +91,19 @@ def measure():
             raise SystemExit(f"{path} answered {statuses[0]}")
 
     get(PAGES[0])
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        backend = Path(f"/proc/{cursor.fetchone()[0]}/stat")
     ticks = os.sysconf("SC_CLK_TCK")
 
     def database_cpu():
-        """Seconds of CPU the PostgreSQL backend of this connection has used, if readable."""
+        """The PostgreSQL backend of this connection and the seconds of CPU it has used,
+        if readable (a request may have reconnected: compare backends)."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
         try:
-            fields = backend.read_text().rsplit(")", 1)[1].split()
+            fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
-            return None
-        return (int(fields[11]) + int(fields[12])) / ticks
+            return backend, None
+        return backend, (int(fields[11]) + int(fields[12])) / ticks
 
     print(f"\nCPU ms per request, lowest of {ROUNDS} rounds of {REQUESTS} requests\n")
     print(f"{'':48}{'Django':>9}{'Postgres':>10}")
@@ -111,15 +112,15 @@ def measure():
             get(path)
         best = None
         for _ in range(ROUNDS):
-            database_before = database_cpu()
+            backend_before, database_before = database_cpu()
             start = time.process_time()
             for _ in range(REQUESTS):
                 get(path)
             django_ms = (time.process_time() - start) / REQUESTS * 1000
-            database_after = database_cpu()
+            backend_after, database_after = database_cpu()
             postgres_ms = (
                 (database_after - database_before) / REQUESTS * 1000
-                if database_before is not None
+                if None not in (database_before, database_after) and backend_before == backend_after
                 else None
             )
             if best is None or django_ms < best[0]:

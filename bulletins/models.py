@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Event
-from lmec import renditions
+from lmec import headlines, renditions
 from lmec.dates import format_year
 from lmec.richtext import RichTextField
 from lmec.slugs import unique_slug
@@ -38,6 +38,16 @@ class ContactBlock(models.Model):
     emails = models.TextField(_("e-mail addresses"), blank=True, help_text=_("One per line."))
     website = models.URLField(_("website"), blank=True)
     wechat = models.CharField(_("WeChat official account"), max_length=100, blank=True)
+    wechat_qr = renditions.ImageField(
+        _("WeChat QR code"),
+        upload_to="bulletins/contact/",
+        blank=True,
+        validators=[validate_image_upload],
+        help_text=_(
+            "The QR code of the WeChat official account, as WeChat gives it: printed beside "
+            "the account's name at the end of the issue's PDFs."
+        ),
+    )
 
     class Meta:
         ordering = ["-valid_from", "-pk"]
@@ -202,7 +212,7 @@ class Bulletin(models.Model):
         if self.title:
             return self.title
         lead = self.articles.all()[:1]
-        return lead[0].headline if lead else ""
+        return headlines.plain(lead[0].headline) if lead else ""
 
 
 class Article(models.Model):
@@ -218,7 +228,15 @@ class Article(models.Model):
         blank=True,
         help_text=_("The line above the headline, e.g. “2020年“澜湄周”系列活动：”."),
     )
-    headline = models.CharField(_("headline"), max_length=255)
+    headline = models.CharField(
+        _("headline"),
+        max_length=255,
+        help_text=_(
+            "Type | where a long headline should break its line on the issue's page and in "
+            "its PDF, e.g. “澜湄流域绿色经济发展带：|生物多样性与可持续基础设施圆桌对话”; "
+            "titles, feeds and search show it as one line."
+        ),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=100,
@@ -261,7 +279,7 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.headline
+        return headlines.plain(self.headline)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -283,7 +301,10 @@ class Article(models.Model):
         """A slug from the English headline, else the romanized Chinese one."""
         siblings = Article.objects.filter(bulletin_id=self.bulletin_id).exclude(pk=self.pk)
         return unique_slug(
-            [self.headline_en, self.headline_zh_hans, self.headline],
+            [
+                headlines.plain(text)
+                for text in (self.headline_en, self.headline_zh_hans, self.headline)
+            ],
             siblings,
             fallback=f"article-{self.position or 1}",
             max_length=60,

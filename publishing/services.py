@@ -40,7 +40,7 @@ from audit.models import AuditEntry
 from audit.services import audit_record
 from bulletins.models import Bulletin
 from events.models import Event
-from lmec import page_cache
+from lmec import headlines, page_cache
 from publishing import pipeline, registry, snapshot
 from publishing.frozen import FrozenIssue
 from publishing.models import Edition, EditionArticle, EditionViewpoint, PreviewLink
@@ -382,7 +382,7 @@ def edition_publish(
         publication_date=tree.publication_date,
         languages=languages,
         source_language=tree.source_language,
-        title=content["title"] or content["articles"][0]["headline"],
+        title=content["title"] or headlines.plain_texts(content["articles"][0]["headline"]),
         summary=content["summary"],
         content=content,
         fingerprint=snapshot.fingerprint(tree),

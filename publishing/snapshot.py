@@ -203,6 +203,13 @@ def _issue(bulletin, languages, registry: _Registry) -> dict:
             "fax": contact.fax,
             "emails": [line.strip() for line in contact.emails.splitlines() if line.strip()],
             "website": contact.website,
+            # Only when there is one: the issues published before it existed keep their
+            # fingerprint (no pending changes appear after an upgrade).
+            **(
+                {"wechat_qr": _file(contact.wechat_qr)}
+                if getattr(contact, "wechat_qr", None)
+                else {}
+            ),
         },
         "about": {"id": about.pk, "text": texts(about, "text", languages)},
         "articles": articles,

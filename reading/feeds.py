@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from lmec.headlines import plain_texts
 from lmec.localized import text_in
 from publishing.models import EditionArticle
 from publishing.selectors import current_editions, with_first_publication
@@ -53,7 +54,9 @@ class LatestIssuesFeed(Feed):
         )
         headlines = {}
         for article in EditionArticle.objects.filter(edition__in=editions).order_by("position"):
-            headlines.setdefault(article.edition_id, []).append(article.texts["headline"])
+            headlines.setdefault(article.edition_id, []).append(
+                plain_texts(article.texts["headline"])
+            )
         for edition in editions:
             edition.headlines = headlines.get(edition.pk, [])
         return editions

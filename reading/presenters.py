@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from lmec.collation import sort_key
 from lmec.localized import text_in
 from partners.naming import display_name, monogram, organization_name, short_names_of
-from publishing.frozen import StoredFile, attribution
+from publishing.frozen import StoredFile, attribution, with_headline_lines
 
 ARTICLE_TEXTS = ("kicker", "headline", "description")
 VIEWPOINT_TEXTS = ("statement", "speaker", "title", "organization")
@@ -32,6 +32,7 @@ def article_with_texts(article):
     """A published article (``EditionArticle``, its edition loaded) ready for a card."""
     article.bulletin = article.edition
     article.text = _texts(article.texts, ARTICLE_TEXTS, article.edition.source_language)
+    with_headline_lines(article.text)
     return article
 
 

@@ -30,6 +30,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
     "DJANGO_ALLOWED_HOSTS": "bulletins.example.org",
     "DATABASE_URL": "postgres://lmec:secret@db.example.org:5432/lmec",
+    "LMEC_SITE_URL": "https://bulletins.example.org",
 }
 
 
@@ -55,6 +56,16 @@ def test_production_refuses_to_start_without_a_database_url():
 
     assert result.returncode != 0
     assert "DATABASE_URL must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_site_address():
+    # PDFs print links and QR codes to it: never to the development default.
+    env = {key: value for key, value in PRODUCTION.items() if key != "LMEC_SITE_URL"}
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "LMEC_SITE_URL must be set" in result.stderr
 
 
 def test_a_database_url_may_name_a_unix_socket_folder():

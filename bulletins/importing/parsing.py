@@ -215,6 +215,20 @@ def _is_title_like(block: Block) -> bool:
     return len(text) <= SHORT and not SENTENCE_END.search(text)
 
 
+# Chinese puts no space after a full-width colon: one there in a headline is where the
+# printed headline broke its line (text copied from the printed briefing), and the
+# printed briefings break long headlines at their colons.
+PRINTED_BREAK_AFTER_COLON = re.compile(r"：\s+(?=\S)")
+
+
+def headline_of(block: Block) -> str:
+    """A headline broken over several lines (Shift+Enter in Word, or lines of a text file),
+    or after a colon where the printed one broke, keeps its breaks as the "|" an editor
+    types (lmec/headlines.py)."""
+    lines = (PRINTED_BREAK_AFTER_COLON.sub("：|", text) for _number, text in block.lines)
+    return "|".join(clean_text(part) for line in lines for part in line.split("|"))
+
+
 def _is_kicker(text: str) -> bool:
     return len(text) <= 60 and text[-1] in "：:" and "。" not in text
 
@@ -315,7 +329,7 @@ class _Parser:
             if article and article.kicker and not article.headline:
                 if not _is_title_like(block) or _is_viewpoints_heading(text):
                     self.fail_expected(headline_after_kicker(), self.found(block), block.line)
-                article.headline, article.headline_line = text, block.line
+                article.headline, article.headline_line = headline_of(block), block.line
             elif _is_viewpoints_heading(text):
                 if article is None:
                     self.fail_expected(
@@ -349,7 +363,7 @@ class _Parser:
                         )
                     article.kicker = text
                 else:
-                    article.headline, article.headline_line = text, block.line
+                    article.headline, article.headline_line = headline_of(block), block.line
             else:
                 if article is None:
                     self.fail_expected(

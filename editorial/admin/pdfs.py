@@ -1,7 +1,8 @@
-"""PDFs and background work in the admin.
+"""PDFs, Word exports and background work in the admin.
 
-- On an issue: "Export PDF" in the languages it has (a published issue: those it is
-  published in; a draft: those it is written in), and a zip action for several issues.
+- On an issue: "Export PDF" and "Export Word (.docx)" in the languages it has (a published
+  issue: those it is published in; a draft: those it is written in), and a zip action for
+  several issues.
 - The stored PDFs of every version, listed and downloadable, never edited or deleted by
   hand: a PDF sent to a ministry stays retrievable.
 - The background work that follows a publication, with what a failure means and "try
@@ -25,14 +26,16 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from bulletins.models import Bulletin
 from editorial.admin.lists import CheckedListAdminMixin
-from publishing import pipeline, services, snapshot
+from publishing import pipeline, services
 from publishing.models import EditionPDF, Job
 from publishing.pdf import document
-from publishing.pdf.services import RenderBusy, edition_languages, export_pdf
+from publishing.pdf.services import RenderBusy, export_languages, export_pdf
+from publishing.word import export_docx
 
 logger = logging.getLogger(__name__)
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # A zip renders at most this many PDFs on the spot (drafts, pending changes); more would keep
 # a web worker busy for too long: `manage.py export_pdfs` does any number.
@@ -40,16 +43,6 @@ ZIP_RENDER_LIMIT = 6
 LANGUAGE_NAMES = dict(settings.LANGUAGES) | {
     document.BILINGUAL: gettext_lazy("Chinese and English")
 }
-
-
-def export_languages(bulletin: Bulletin) -> list[str]:
-    """The PDF editions staff may export: the published ones for a published issue without
-    pending changes, else those of the languages it is written in."""
-    state = services.publication_state(bulletin)
-    if bulletin.status == Bulletin.Status.PUBLISHED and state.latest and not state.pending:
-        return edition_languages(state.latest)
-    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
-    return document.pdf_languages(snapshot.written_languages(tree))
 
 
 class BulletinPDFAdminMixin:
@@ -62,6 +55,11 @@ class BulletinPDFAdminMixin:
                 "<path:object_id>/pdf/",
                 self.admin_site.admin_view(self.export_pdf_view),
                 name="{}_{}_pdf".format(*info),
+            ),
+            path(
+                "<path:object_id>/docx/",
+                self.admin_site.admin_view(self.export_docx_view),
+                name="{}_{}_docx".format(*info),
             ),
             *super().get_urls(),
         ]
@@ -82,12 +80,17 @@ class BulletinPDFAdminMixin:
             )
             if bulletin
             else None,
+            "docx_export_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_docx", args=[object_id]
+            )
+            if bulletin
+            else None,
             **(extra_context or {}),
         }
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def export_pdf_view(self, request, object_id):
-        """Download the PDF of one issue in one language; drafts are rendered on demand."""
+    def exported_issue(self, request, object_id):
+        """The issue and the edition (a language, or bilingual) staff asked to export."""
         bulletin = self.get_object(request, unquote(object_id))
         if bulletin is None:
             raise Http404
@@ -96,6 +99,21 @@ class BulletinPDFAdminMixin:
         language = request.GET.get("edition") or bulletin.source_language
         if language not in export_languages(bulletin):
             raise Http404
+        return bulletin, language
+
+    def export_docx_view(self, request, object_id):
+        """Download one issue as a Word document, in the same editions as its PDF."""
+        bulletin, language = self.exported_issue(request, object_id)
+        exported = export_docx(bulletin, language)
+        return HttpResponse(
+            exported.content,
+            content_type=DOCX_TYPE,
+            headers={"Content-Disposition": f'attachment; filename="{exported.file_name}"'},
+        )
+
+    def export_pdf_view(self, request, object_id):
+        """Download the PDF of one issue in one language; drafts are rendered on demand."""
+        bulletin, language = self.exported_issue(request, object_id)
         try:
             pdf = export_pdf(bulletin, language)
         except RenderBusy:

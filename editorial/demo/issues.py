@@ -1,8 +1,8 @@
 """The two seed briefings (../shared/seeds/), in the Chinese of the printed issues and in English.
 
-The Chinese is the printed text, typos included ("疫情疫情"); only the line breaks of the
-printed layout inside headlines are removed. Each viewpoint's statement is the printed
-paragraph, which opens with its speaker.
+The Chinese is the printed text, typos included ("疫情疫情"); the printed headline of 2020/5
+breaks at its colons, kept as "|" (lmec/headlines.py). Each viewpoint's statement is the
+printed paragraph, which opens with its speaker.
 """
 
 import datetime
@@ -363,10 +363,11 @@ ISSUE_2020_5 = {
         {
             "slug": "parallel-forum-2-sustainable-infrastructure",
             "headline": {
-                "zh-hans": "澜湄流域绿色经济发展带：生物多样性与可持续基础设施圆桌对话平行论坛二："
+                # "|": where the printed headline breaks its lines (at its colons).
+                "zh-hans": "澜湄流域绿色经济发展带：|生物多样性与可持续基础设施圆桌对话平行论坛二：|"
                 "澜湄可持续基础设施与生态系统管理实践分享顺利召开",
-                "en": "Lancang-Mekong Green Economic Development Belt: Parallel Forum 2 of the "
-                "Round-Table Dialogue on Biodiversity and Sustainable Infrastructure Shares "
+                "en": "Lancang-Mekong Green Economic Development Belt: | Parallel Forum 2 of the "
+                "Round-Table Dialogue on Biodiversity and Sustainable Infrastructure | Shares "
                 "Practices in Sustainable Infrastructure and Ecosystem Management",
             },
             "event": "parallel-forum-2-sustainable-infrastructure-2020",

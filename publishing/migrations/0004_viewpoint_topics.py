@@ -36,7 +36,7 @@ def fill_read_rows(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("publishing", "0003_job_failure_mail"),
-        ("bulletins", "0012_viewpoint_topics"),
+        ("bulletins", "0013_viewpoint_topics"),
     ]
 
     operations = [

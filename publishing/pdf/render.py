@@ -14,14 +14,15 @@ from functools import cache
 from django.conf import settings
 from django.core.files.storage import default_storage
 
-from publishing.pdf import fonts
+from publishing.pdf import fonts, patches
 
 logger = logging.getLogger(__name__)
 
 # Images are printed at most this wide or high (pixels): about 270 dpi across the page.
 IMAGE_MAX_PIXELS = 2000
 
-_lock = threading.Lock()
+# WeasyPrint's font configuration is not meant for two threads at once.
+lock = threading.Lock()
 
 
 @dataclass
@@ -53,6 +54,7 @@ def weasyprint():
         import weasyprint.text.fonts
     finally:
         ctypes.util.find_library = search
+    patches.apply(weasyprint)
     return weasyprint
 
 
@@ -104,19 +106,34 @@ def font_configuration():
     return weasyprint().text.fonts.FontConfiguration()
 
 
-def render_pdf(html: str) -> RenderedPDF:
-    """Print ``html`` (from publishing.pdf.document) to PDF."""
-    with _lock:  # WeasyPrint's font configuration is not meant for two threads at once
-        document = (
-            weasyprint()
-            .HTML(
-                string=html,
-                base_url=settings.LMEC_SITE_URL,
-                url_fetcher=resource_fetcher_class()(
-                    allowed_protocols={"data", "lmec-font", "lmec-media"}
-                ),
-            )
-            .render(font_config=font_configuration())
+def layout(html: str):
+    """Lay ``html`` (from publishing.pdf.document) out in pages: a WeasyPrint Document."""
+    return (
+        weasyprint()
+        .HTML(
+            string=html,
+            base_url=settings.LMEC_SITE_URL,
+            url_fetcher=resource_fetcher_class()(
+                allowed_protocols={"data", "lmec-font", "lmec-media"}
+            ),
         )
-        content = document.write_pdf()
+        .render(font_config=font_configuration())
+    )
+
+
+# Readers' files are tagged PDF/UA-1 (structure tree, alt texts, languages, XMP); the
+# archival copy is PDF/A-3u, tagged too. The same layout writes either.
+READER_VARIANT = {"pdf_variant": "pdf/ua-1"}
+ARCHIVAL_VARIANT = {"pdf_variant": "pdf/a-3u", "pdf_tags": True}
+
+
+def write(document, *, archival: bool = False) -> RenderedPDF:
+    content = document.write_pdf(**(ARCHIVAL_VARIANT if archival else READER_VARIANT))
     return RenderedPDF(content=content, pages=len(document.pages))
+
+
+def render_pdf(html: str, *, archival: bool = False) -> RenderedPDF:
+    """Print ``html`` (from publishing.pdf.document) to PDF as it is laid out first;
+    composition.compose() looks at the pages and lays them out again where they need it."""
+    with lock:
+        return write(layout(html), archival=archival)

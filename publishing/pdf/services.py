@@ -43,7 +43,7 @@ class RenderBusy(Exception):
 
 
 @dataclass
-class ExportedPDF:
+class ExportedFile:
     content: bytes
     file_name: str
     draft: bool
@@ -79,14 +79,23 @@ def advisory_lock(key: int, *, wait: float | None = None):
                 cursor.execute("SELECT pg_advisory_unlock(%s)", [key])
 
 
-def render_html(html: str, *, wait: float | None = None):
-    """Print ``html`` to PDF, one render at a time across all processes."""
-    from publishing.pdf.render import render_pdf
+def render_content(
+    content: dict,
+    language: str,
+    *,
+    draft: bool = False,
+    version=None,
+    archival: bool = False,
+    wait: float | None = None,
+):
+    """Print an edition's ``content`` in ``language`` to PDF (composed page by page,
+    composition.py), one render at a time across all processes."""
+    from publishing.pdf.composition import compose
 
     with advisory_lock(RENDER_LOCK, wait=wait) as acquired:
         if not acquired:
             raise RenderBusy
-        return render_pdf(html)
+        return compose(content, language, draft=draft, version=version, archival=archival)
 
 
 def warn_missing_glyphs(what: str, html: str) -> None:
@@ -104,6 +113,20 @@ def edition_languages(edition: Edition) -> list[str]:
     return document.pdf_languages(edition.languages)
 
 
+def export_languages(bulletin: Bulletin) -> list[str]:
+    """The PDF editions staff may export of an issue (the admin's menu, ``export_pdfs``):
+    a published issue without pending changes, those of the version published (its
+    languages, and Chinese-English when it has both); any other, those of the languages it
+    is written in. Never an edition that would print another language under its masthead."""
+    from publishing.services import publication_state
+
+    state = publication_state(bulletin)
+    if bulletin.status == Bulletin.Status.PUBLISHED and state.latest and not state.pending:
+        return edition_languages(state.latest)
+    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
+    return document.pdf_languages(snapshot.written_languages(tree))
+
+
 def storage_path(edition: Edition, language: str) -> str:
     name = document.file_name(edition.year, edition.number, language, version=edition.version)
     return f"{edition.year}/{edition.number:02d}/{name.removesuffix('.pdf')}-{edition.pk}.pdf"
@@ -114,7 +137,7 @@ def render_edition_pdf(edition: Edition, language: str, *, wait=None) -> Edition
     html = document.build_html(edition.content, language, version=edition.version)
     warn_missing_glyphs(f"{edition} ({language})", html)
     started = time.perf_counter()
-    rendered = render_html(html, wait=wait)
+    rendered = render_content(edition.content, language, version=edition.version, wait=wait)
     seconds = time.perf_counter() - started
     storage = pdf_storage()
     path = storage_path(edition, language)
@@ -182,16 +205,30 @@ def prune_files() -> list[str]:
     return pruned
 
 
-def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) -> ExportedPDF:
-    """The PDF staff download from the admin.
+@dataclass
+class ExportSource:
+    """What staff export of an issue: the edition published, or the records as they are."""
 
-    An issue that is published and unchanged since gets its stored PDF (rendered and
-    stored now if the pipeline has not yet). Any other issue (a draft, one in review or
-    withdrawn, one with pending changes) is rendered as it is now and marked as a draft on
-    every page; it is never stored. If another render holds the lock for more than
-    ``wait`` seconds (None: no limit), RenderBusy is raised: a web worker must answer
-    before gunicorn's timeout.
-    """
+    content: dict
+    edition: Edition | None  # None: a draft
+    year: int
+    number: int
+
+    @property
+    def draft(self) -> bool:
+        return self.edition is None
+
+    def file_name(self, language: str, suffix: str = "pdf") -> str:
+        version = self.edition.version if self.edition else None
+        return document.file_name(
+            self.year, self.number, language, version=version, draft=self.draft, suffix=suffix
+        )
+
+
+def export_source(bulletin: Bulletin, language: str) -> ExportSource:
+    """An issue that is published and unchanged since exports its edition; any other (a
+    draft, one in review or withdrawn, one with pending changes) its records as they are
+    now, frozen as a draft."""
     from publishing.services import publication_state
 
     tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
@@ -199,15 +236,38 @@ def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) ->
     edition = state.latest if tree.status == Bulletin.Status.PUBLISHED else None
     if edition is not None and not state.pending and language in edition_languages(edition):
         edition = Edition.objects.get(pk=edition.pk)
-        pdf = edition.pdfs.filter(language=language).first()
+        return ExportSource(edition.content, edition, edition.year, edition.number)
+    content = snapshot.freeze(tree, snapshot.written_languages(tree))
+    return ExportSource(content, None, tree.year, tree.number)
+
+
+def export_archival_pdf(bulletin: Bulletin, language: str, *, wait=None) -> ExportedFile:
+    """The archival PDF/A-3u copy of what ``export_pdf`` gives, rendered from the same
+    content (never stored: it is printed again from the edition whenever needed)."""
+    source = export_source(bulletin, language)
+    version = source.edition.version if source.edition else None
+    rendered = render_content(
+        source.content, language, draft=source.draft, version=version, archival=True, wait=wait
+    )
+    name = source.file_name(language).removesuffix(".pdf") + "-PDFA.pdf"
+    return ExportedFile(rendered.content, name, draft=source.draft)
+
+
+def export_pdf(bulletin: Bulletin, language: str, *, wait: float | None = 10) -> ExportedFile:
+    """The PDF staff download from the admin (``export_source`` says which).
+
+    A published issue's stored PDF (rendered and stored now if the pipeline has not yet);
+    a draft is rendered as it is now and marked as a draft on every page, never stored.
+    If another render holds the lock for more than ``wait`` seconds (None: no limit),
+    RenderBusy is raised: a web worker must answer before gunicorn's timeout.
+    """
+    source = export_source(bulletin, language)
+    if source.edition is not None:
+        pdf = source.edition.pdfs.filter(language=language).first()
         if pdf is None or not pdf_storage().exists(pdf.path):
-            pdf = render_edition_pdf(edition, language, wait=wait)
+            pdf = render_edition_pdf(source.edition, language, wait=wait)
         with pdf_storage().open(pdf.path, "rb") as file:
             content = file.read()
-        name = document.file_name(edition.year, edition.number, language, version=edition.version)
-        return ExportedPDF(content, name, draft=False)
-    content = snapshot.freeze(tree, snapshot.written_languages(tree))
-    html = document.build_html(content, language, draft=True)
-    rendered = render_html(html, wait=wait)
-    name = document.file_name(tree.year, tree.number, language, draft=True)
-    return ExportedPDF(rendered.content, name, draft=True)
+        return ExportedFile(content, source.file_name(language), draft=False)
+    rendered = render_content(source.content, language, draft=True, wait=wait)
+    return ExportedFile(rendered.content, source.file_name(language), draft=True)

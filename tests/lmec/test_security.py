@@ -22,6 +22,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "a-long-random-production-secret-key-0123456789-abcdefghijklmnop",
     "DJANGO_ALLOWED_HOSTS": "bulletins.example.org",
     "DATABASE_URL": "postgres://lmec:secret@db.example.org:5432/lmec",
+    "LMEC_SITE_URL": "https://bulletins.example.org",
     "CACHE_URL": "locmemcache://",
 }
 

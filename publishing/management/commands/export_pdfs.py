@@ -6,20 +6,7 @@ from django.db.models import Q
 
 from bulletins.models import Bulletin
 from publishing.pdf import document
-from publishing.pdf.services import export_pdf
-from publishing.services import publication_state
-
-
-def export_languages(bulletin) -> list[str]:
-    """The PDF editions of the version readers see, or of what the issue is written in."""
-    from publishing import snapshot
-
-    latest = publication_state(bulletin).latest
-    if latest is not None:
-        return document.pdf_languages(latest.languages)
-    tree = snapshot.issue_queryset(Bulletin.objects.filter(pk=bulletin.pk)).get()
-    return document.pdf_languages(snapshot.written_languages(tree))
-
+from publishing.pdf.services import export_archival_pdf, export_languages, export_pdf
 
 ISSUE = re.compile(r"^(\d{4})(?:-(\d{1,3}))?$")
 
@@ -41,9 +28,10 @@ def bound(value: str, *, end: bool) -> Q:
 class Command(BaseCommand):
     help = (
         "Write the PDFs of a year or a range of issues to a folder, under their download "
-        "names (LMEC-Bulletin-2020-02-zh-hans.pdf). Published issues give the stored PDFs "
-        "of the version readers see, rendering and storing the missing ones first; with "
-        "--drafts, the others are rendered as they are now, marked as drafts. "
+        "names (LMEC-Bulletin-2020-02-zh-hans.pdf), in the editions the admin offers: a "
+        "published issue's stored PDFs in the languages it is published in (rendered and "
+        "stored first if missing); with --drafts, the others as they are now, in the "
+        "languages they are written in, marked as drafts. "
         "Examples: export_pdfs 2020 -o out/ · export_pdfs 2020-2 2021-4 -o out/ --drafts"
     )
 
@@ -59,12 +47,17 @@ class Command(BaseCommand):
             "Default: every edition each issue has.",
         )
         parser.add_argument(
+            "--archival",
+            action="store_true",
+            help="Write the archival PDF/A-3u copies (…-PDFA.pdf) instead, for the records.",
+        )
+        parser.add_argument(
             "--drafts",
             action="store_true",
             help="Include issues that are not published, marked as drafts on every page.",
         )
 
-    def handle(self, *args, start, end, output, editions, drafts, verbosity, **options):
+    def handle(self, *args, start, end, output, editions, drafts, archival, verbosity, **options):
         for edition in editions or []:
             if not document.is_edition(edition):
                 raise CommandError(f"Unknown edition “{edition}”.")
@@ -75,9 +68,16 @@ class Command(BaseCommand):
         output.mkdir(parents=True, exist_ok=True)
         written = 0
         for bulletin in issues:
-            wanted = editions or export_languages(bulletin)
-            for edition in wanted:
-                pdf = export_pdf(bulletin, edition, wait=None)
+            offered = export_languages(bulletin)
+            for edition in editions or []:
+                if edition not in offered and verbosity:
+                    self.stdout.write(
+                        f"{bulletin.year}-{bulletin.number}: no “{edition}” edition (it has "
+                        f"{', '.join(offered)}), skipped."
+                    )
+            for edition in [code for code in offered if code in (editions or offered)]:
+                export = export_archival_pdf if archival else export_pdf
+                pdf = export(bulletin, edition, wait=None)
                 (output / pdf.file_name).write_bytes(pdf.content)
                 written += 1
                 if verbosity:

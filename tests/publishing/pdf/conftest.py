@@ -4,7 +4,7 @@ from django.db import connection, transaction
 from editorial.demo.loader import load_demo
 from publishing.models import Edition
 from publishing.pdf import document
-from publishing.pdf.render import render_pdf
+from publishing.pdf.composition import compose
 
 
 @pytest.fixture(autouse=True)
@@ -31,8 +31,8 @@ def seed_pdfs(django_db_setup, django_db_blocker):
         load_demo()
         for edition in Edition.objects.filter(year=2020):
             for language in document.pdf_languages(edition.languages):
-                html = document.build_html(edition.content, language)
-                pdfs[edition.year, edition.number, language] = render_pdf(html).content
+                rendered = compose(edition.content, language)
+                pdfs[edition.year, edition.number, language] = rendered.content
         transaction.set_rollback(True)
     # Opened here, outside any test, the connection would outlive the session and keep
     # the test database from being dropped; the next test opens its own.

@@ -153,3 +153,73 @@ def undrawn_characters(content: bytes, text: str) -> set[str]:
 def font_names(content: bytes) -> set[str]:
     """Embedded font names without the subset tag: "LMEC-Serif-CJK", …"""
     return {name.split("+", 1)[-1] for name in embedded_fonts(content)}
+
+
+A4 = (595.28, 841.89)  # points
+MM = 72 / 25.4
+
+
+def page_images(content: bytes, *, dpi: int = 30) -> list:
+    """Each page as a Pillow RGB image, as a viewer shows it."""
+    import tempfile
+    from pathlib import Path
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            ["pdftoppm", "-r", str(dpi), "-png", "-", f"{folder}/page"],
+            input=content,
+            check=True,
+        )
+        pages = []
+        for path in sorted(Path(folder).glob("page-*.png"), key=lambda p: int(p.stem[5:])):
+            with Image.open(path) as image:
+                pages.append(image.convert("RGB"))
+        return pages
+
+
+def page_fills(content: bytes, *, top_mm=24, first_top_mm=16, bottom_mm=22) -> list[float]:
+    """How far down its text area each page is printed (0 to 1): the lowest row with ink
+    between the running header and the footer, as a share of the text area's height."""
+    fills = []
+    for number, image in enumerate(page_images(content), start=1):
+        gray = image.convert("L")
+        scale = image.height / A4[1]
+        top = round(((first_top_mm if number == 1 else top_mm) * MM) * scale)
+        bottom = round((A4[1] - bottom_mm * MM) * scale)
+        inked = [
+            row
+            for row in range(top, bottom)
+            if min(gray.getpixel((column, row)) for column in range(gray.width)) < 160
+        ]
+        fills.append((max(inked) - top) / (bottom - top) if inked else 0.0)
+    return fills
+
+
+def line_boxes(content: bytes) -> list[dict]:
+    """Every line poppler finds, with its page, position (points) and text, in order."""
+    result = subprocess.run(
+        ["pdftotext", "-bbox-layout", "-", "-"], input=content, capture_output=True, check=True
+    )
+    lines = []
+    page = 0
+    for chunk in re.split(r"(<page |<line )", result.stdout.decode()):
+        if chunk == "<page ":
+            page += 1
+        elif chunk.startswith("xMin") and "<word" in chunk:
+            box = re.match(
+                r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', chunk
+            )
+            words = re.findall(r">([^<]*)</word>", chunk)
+            lines.append(
+                {
+                    "page": page,
+                    "left": float(box[1]),
+                    "top": float(box[2]),
+                    "right": float(box[3]),
+                    "bottom": float(box[4]),
+                    "text": " ".join(words),
+                }
+            )
+    return lines

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -5,7 +7,7 @@ from bulletins.models import Bulletin
 from publishing.models import EditionPDF, Job, SearchEntry
 from publishing.pdf.services import render_edition_pdf
 from tests.factories import ArticleFactory, BulletinFactory, publish, run_background_work
-from tests.publishing.pdf.reading import pdf_text
+from tests.publishing.pdf.reading import pdf_text, reader
 
 
 def make_issue(year, number, status=Bulletin.Status.PUBLISHED):
@@ -69,6 +71,16 @@ def test_render_pdfs_renders_what_is_missing_and_force_renders_again(db):
     assert all(forced[language] > stored[language] for language in stored)
 
 
+def test_a_render_keeps_weasyprints_steps_out_of_the_log(db, caplog):
+    make_issue(2021, 1)
+    caplog.set_level(logging.INFO)
+
+    call_command("render_pdfs", verbosity=0)
+
+    assert EditionPDF.objects.count() == 3
+    assert [record.getMessage() for record in caplog.records if "Step" in record.getMessage()] == []
+
+
 def test_refresh_outputs_queues_what_is_missing_once(db):
     make_issue(2021, 1)  # published, its search entries made, its PDFs not
     Job.objects.all().delete()
@@ -97,3 +109,31 @@ def test_prune_deletes_the_files_no_stored_pdf_refers_to(db, pdf_storage):
 
     assert kept.exists()
     assert not orphan.exists()
+
+
+def test_export_offers_only_the_editions_an_issue_has(db, tmp_path):
+    # A Chinese-only draft has no English and no bilingual edition, as in the admin's menu.
+    bulletin = BulletinFactory(year=2021, number=1)
+    ArticleFactory(bulletin=bulletin, headline_en="")
+    out = tmp_path / "out"
+
+    call_command(
+        "export_pdfs", "2021", "-o", out, "--drafts", "--edition", "en", "--edition", "zh-hans"
+    )
+    call_command("export_pdfs", "2021", "-o", tmp_path / "all", "--drafts", verbosity=0)
+
+    assert [path.name for path in out.iterdir()] == ["LMEC-Bulletin-2021-01-zh-hans-DRAFT.pdf"]
+    assert [path.name for path in (tmp_path / "all").iterdir()] == [
+        "LMEC-Bulletin-2021-01-zh-hans-DRAFT.pdf"
+    ]
+
+
+def test_export_archival_copies(db, tmp_path):
+    make_issue(2021, 1)
+
+    call_command("export_pdfs", "2021", "-o", tmp_path, "--edition", "en", "--archival")
+
+    [path] = tmp_path.iterdir()
+    assert path.name == "LMEC-Bulletin-2021-01-en-PDFA.pdf"
+    root = reader(path.read_bytes()).trailer["/Root"]
+    assert root["/OutputIntents"][0].get_object()["/S"] == "/GTS_PDFA1"

@@ -30,10 +30,10 @@ def change_url(bulletin):
 
 @pytest.fixture
 def weasyprint_fails(monkeypatch):
-    def render_pdf(html):
+    def layout(html):
         raise ValueError("Pango could not lay out the page")
 
-    monkeypatch.setattr("publishing.pdf.render.render_pdf", render_pdf)
+    monkeypatch.setattr("publishing.pdf.render.layout", layout)
 
 
 @pytest.fixture

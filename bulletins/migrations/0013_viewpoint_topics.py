@@ -22,7 +22,7 @@ def give_viewpoints_their_articles_topics(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("bulletins", "0011_published_editions"),
+        ("bulletins", "0012_contact_wechat_qr_headline_breaks"),
         ("topics", "0001_initial"),
     ]
 
