@@ -13,12 +13,25 @@ from aiosmtpd.controller import Controller
 
 
 class MailFolder:
-    """aiosmtpd handler: each message to ``folder``, named by its arrival time."""
+    """aiosmtpd handler: each message to ``folder``, named by its arrival time.
+
+    Tests make it answer as real servers do for some addresses: ``refused`` ones for good
+    (550, no such user), ``full`` ones for now (452, mailbox full).
+    """
 
     def __init__(self, folder: Path | None = None):
         self.folder = Path(folder) if folder else None
         self.messages = []  # as email.message.EmailMessage, for the tests
+        self.refused, self.full = set(), set()
         self._numbers = itertools.count(1)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower() in self.refused:
+            return "550 5.1.1 No such user here"
+        if address.lower() in self.full:
+            return "452 4.2.2 Mailbox full"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         data = envelope.original_content or envelope.content

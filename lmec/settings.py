@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "anymail",  # an e-mail service's API and tracking webhooks (publishing/mail/)
     "django_prose_editor",
     "lmec",  # project-wide commands (backup, restore) and start-up (lmec/apps.py)
     "reversion",
@@ -306,6 +307,24 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="LMEC Bulletins <noreply@localhost>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 LMEC_MAIL_DIR = VAR_DIR / "mail"
+# Or an e-mail service's API (django-anymail): EMAIL_BACKEND=anymail.backends.mailgun.EmailBackend
+# with its settings as ANYMAIL_* variables (ANYMAIL_MAILGUN_API_KEY=… → ANYMAIL["MAILGUN_API_KEY"]);
+# ANYMAIL_WEBHOOK_SECRET protects its tracking webhooks (/anymail/<service>/tracking/).
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default=EMAIL_BACKEND)
+ANYMAIL = {
+    name.removeprefix("ANYMAIL_"): value
+    for name, value in env.ENVIRON.items()
+    if name.startswith("ANYMAIL_")
+}
+# Mailings of new issues to subscribers (publishing/mail/): at most this many mails a second
+# (0: as fast as the server takes them), in batches of this many per background job. Bounces
+# (DSNs) go to LMEC_MAIL_BOUNCE_ADDRESS when set (`manage.py receive_bounce` reads them).
+LMEC_MAIL_RATE = env.float("LMEC_MAIL_RATE", default=10.0)
+LMEC_MAIL_BATCH_SIZE = env.int("LMEC_MAIL_BATCH_SIZE", default=500)
+LMEC_MAIL_BOUNCE_ADDRESS = env.str("LMEC_MAIL_BOUNCE_ADDRESS", default="")
+# Requests to subscribe, per hour: for one address, and from one client (lmec/ratelimit.py).
+LMEC_SUBSCRIBE_LIMIT_PER_ADDRESS = env.int("LMEC_SUBSCRIBE_LIMIT_PER_ADDRESS", default=3)
+LMEC_SUBSCRIBE_LIMIT_PER_CLIENT = env.int("LMEC_SUBSCRIBE_LIMIT_PER_CLIENT", default=20)
 
 LOGIN_URL = "admin:login"
 # Publishers and administrators must confirm logins with an authenticator app's code

@@ -24,6 +24,8 @@ urlpatterns = [
     *two_factor.urlpatterns,
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    # An e-mail service's tracking webhooks (bounces, complaints): publishing/mail/bounces.py.
+    path("anymail/", include("anymail.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", robots_txt, name="robots"),

@@ -7,8 +7,13 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
+        from anymail.signals import tracking
+
         from lmec import page_cache
+        from publishing.mail.bounces import tracking_event_received
         from publishing.selectors import next_scheduled_publication
 
         # Pages are never kept in the cache past the time a scheduled version goes live.
         page_cache.register_next_change(next_scheduled_publication)
+        # Bounces and complaints an e-mail service reports stop mail to the address.
+        tracking.connect(tracking_event_received, dispatch_uid="publishing.mail.bounces")

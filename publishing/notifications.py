@@ -2,19 +2,26 @@
 
 Sent by a worker (publishing/pipeline.py), never in the editor's request: a slow or
 stopped mail server delays the mail, not the save, and a failed send is retried and shown
-to staff like any background work. Staff read Chinese or English, so the mail has both.
+to staff like any background work. It goes out as the issues to subscribers do
+(publishing/mail/transport.py): one publisher's address refused does not keep the others
+from their mail. Staff read Chinese or English, so the mail has both.
 """
 
-from django.conf import settings
+import logging
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from bulletins.models import Bulletin
+from publishing.mail.transport import send_each
+from publishing.pdf.document import site_url
+
+logger = logging.getLogger(__name__)
 
 
 def publishers():
@@ -49,8 +56,7 @@ def tell_publishers_review_awaits(*, bulletin_id: int, submitted_by_id: int | No
         "submitter": (submitter.get_full_name() or submitter.get_username()) if submitter else "",
         "message": message,
         "changes": bulletin.status == Bulletin.Status.PUBLISHED,
-        "url": settings.LMEC_SITE_URL.rstrip("/")
-        + reverse("admin:bulletins_bulletin_change", args=[bulletin.pk]),
+        "url": site_url(reverse("admin:bulletins_bulletin_change", args=[bulletin.pk])),
     }
     subject = f"[LMEC] 待审核：{labels['zh']} / Awaiting review: {labels['en']}"
     body = render_to_string("publishing/mail/awaiting_review.txt", context)
@@ -58,5 +64,6 @@ def tell_publishers_review_awaits(*, bulletin_id: int, submitted_by_id: int | No
         EmailMessage(subject, body, to=[user.email])
         for user in publishers().exclude(pk=submitted_by_id)
     ]
-    if mails:
-        get_connection().send_messages(mails)
+    for mail, refusal in send_each(mails):
+        if refusal is not None:
+            logger.warning("The review notice to %s was refused: %s", mail.to[0], refusal)

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lmec import page_cache
 from publishing import registry
-from publishing.models import Edition, Job
+from publishing.mail import sending, transport
+from publishing.models import Edition, Job, Mailing
 from publishing.pdf.services import delete_files, render_edition_pdfs
 
 logger = logging.getLogger(__name__)
@@ -42,15 +43,15 @@ RENDER_PDFS = "render_pdfs"
 INDEX_EDITION = "index_edition"
 GO_LIVE = "go_live"
 INDEX_RECORD = "index_record"
+SEND_MAILING = "send_mailing"
 REVIEW_MAIL = "review_mail"
-# Work that sends mail: its network errors are the mail server's.
-MAIL_TASKS = {REVIEW_MAIL}
 
 TASK_LABELS = {
     RENDER_PDFS: _("PDFs"),
     INDEX_EDITION: _("search index"),
     GO_LIVE: _("going live"),
     INDEX_RECORD: _("search index of a partner, event or topic"),
+    SEND_MAILING: _("mail to subscribers"),
     REVIEW_MAIL: _("mail to the publishers"),
 }
 
@@ -110,6 +111,9 @@ def go_live(edition: Edition) -> None:
         after_record_publication(record)
     # Pages, feeds and the sitemap show the new version from now on.
     page_cache.content_changed()
+    # Subscribers get it by mail (a new issue, or a correction the publisher asked for).
+    for mailing in sending.planned_mailings(edition):
+        enqueue(SEND_MAILING, edition=edition, mailing=mailing.pk)
 
 
 def render_again(edition: Edition) -> None:
@@ -141,6 +145,10 @@ def catch_up() -> int:
         if edition.went_live_at is None and edition.published_at <= timezone.now():
             enqueue(GO_LIVE, edition=edition)
             queued += 1
+        elif edition.went_live_at is not None:
+            for mailing in sending.planned_mailings(edition):
+                enqueue(SEND_MAILING, edition=edition, mailing=mailing.pk)
+                queued += 1
     for kind, copies in (
         (SearchEntry.Kind.ORGANIZATION, PublicOrganization.objects.select_related("organization")),
         (SearchEntry.Kind.EVENT, PublicEvent.objects.select_related("event")),
@@ -187,6 +195,19 @@ def _index_record(job: Job) -> None:
     index_record(job.arguments["model"], job.arguments["pk"])
 
 
+def _send_mailing(job: Job) -> None:
+    """One batch of a mailing, then the next batch as a job of its own, when it may go."""
+    mailing = Mailing.objects.filter(pk=job.arguments["mailing"]).first()
+    if mailing is None:
+        return  # its edition was deleted
+    next_batch = sending.mailing_send(mailing=mailing)
+    waiting = Job.objects.filter(
+        task=SEND_MAILING, arguments__mailing=mailing.pk, state=Job.State.QUEUED
+    ).exclude(pk=job.pk)
+    if next_batch is not None and not waiting.exists():
+        enqueue(SEND_MAILING, edition=job.edition, run_after=next_batch, mailing=mailing.pk)
+
+
 def _review_mail(job: Job) -> None:
     from publishing.notifications import tell_publishers_review_awaits
 
@@ -198,6 +219,7 @@ HANDLERS = {
     INDEX_EDITION: _index_edition,
     GO_LIVE: _go_live,
     INDEX_RECORD: _index_record,
+    SEND_MAILING: _send_mailing,
     REVIEW_MAIL: _review_mail,
 }
 
@@ -237,7 +259,7 @@ def run(job_id: int) -> None:
         HANDLERS[job.task](job)
     except Exception as error:
         logger.exception("Background job %s (%s) failed", job.pk, job)
-        job.failure = failure_of(error, task=job.task)
+        job.failure = failure_of(error)
         job.last_error = f"{type(error).__name__}: {error}"
         if job.attempts < MAX_ATTEMPTS:
             job.state = Job.State.QUEUED
@@ -305,8 +327,8 @@ FAILURE_EXPLANATIONS = {
 }
 
 
-def failure_of(error: BaseException, *, task: str = "") -> str:
-    if task in MAIL_TASKS and isinstance(error, OSError):  # smtplib's errors are OSErrors
+def failure_of(error: BaseException) -> str:
+    if isinstance(error, transport.MailServerUnavailable):
         return Failure.MAIL
     if isinstance(error, OSError):
         full = error.errno in (errno.ENOSPC, errno.EDQUOT)

@@ -43,6 +43,7 @@ from events.models import Event
 from lmec import headlines, page_cache
 from publishing import pipeline, registry, snapshot
 from publishing.frozen import FrozenIssue
+from publishing.mail import sending
 from publishing.models import Edition, EditionArticle, EditionViewpoint, PreviewLink
 from publishing.selectors import editions_mentioning
 
@@ -318,13 +319,16 @@ def bulletin_publish(
     at: datetime.datetime | None = None,
     languages: list[str] | None = None,
     note: dict | None = None,
+    mail_correction: bool = False,
     message: str = "",
 ) -> Edition:
     """Publish the issue (or its pending changes) as its next version, now or at ``at``.
 
     ``languages``: the languages to publish it in (the source language always; by default
     those of the version before, or the source language alone). ``note``: a correction
-    notice per language, shown to readers of this version. A scheduled version is
+    notice per language, shown to readers of this version. Subscribers get the issue's
+    first version by mail; ``mail_correction``: a later one too, as a corrected issue
+    (publishing/mail/sending.py). A scheduled version is
     published with a future time: readers see it, and stop seeing the version it replaces,
     at that time, since what is public is decided when a page is read.
     """
@@ -332,12 +336,25 @@ def bulletin_publish(
         locked, _state = _locked(bulletin, "publish", user)
         when = _publication_time(at, timezone.now())
         return edition_publish(
-            bulletin=locked, user=user, at=when, languages=languages, note=note, message=message
+            bulletin=locked,
+            user=user,
+            at=when,
+            languages=languages,
+            note=note,
+            mail_correction=mail_correction,
+            message=message,
         )
 
 
 def edition_publish(
-    *, bulletin: Bulletin, user, at: datetime.datetime, languages=None, note=None, message=""
+    *,
+    bulletin: Bulletin,
+    user,
+    at: datetime.datetime,
+    languages=None,
+    note=None,
+    mail_correction=False,
+    message="",
 ) -> Edition:
     """Freeze the issue into its next version, readers seeing it from ``at``.
 
@@ -392,6 +409,7 @@ def edition_publish(
         published_by=user,
     )
     store_read_rows(edition)
+    sending.mailing_plan(edition=edition, user=user, correction=mail_correction)
     if live is not None:
         Edition.objects.filter(pk=live.pk).update(superseded_at=at)
     _set_status(bulletin, Status.PUBLISHED)

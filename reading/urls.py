@@ -1,15 +1,25 @@
 """Every public page, mounted under a language prefix by lmec/urls.py.
 
 The names are those of PRODUCT.md's sections: ``home``, ``bulletins:…`` (the archive,
-issues, articles, their PDFs, topics, search, feeds, preview links), ``partners:…`` and
-``events:…``.
+issues, articles, their PDFs, topics, search, feeds, preview links), ``partners:…``,
+``events:…`` and ``subscriptions:…`` (mail).
 """
 
 from django.urls import include, path, register_converter
 
 from lmec.page_cache import cacheable_page
 from reading import feeds
-from reading.views import events, home, issues, partners, pdfs, previews, search, topics
+from reading.views import (
+    events,
+    home,
+    issues,
+    partners,
+    pdfs,
+    previews,
+    search,
+    subscriptions,
+    topics,
+)
 
 
 class YearConverter:
@@ -92,6 +102,16 @@ bulletin_patterns = (
         ),
         path("topics/", topics.TopicListView.as_view(), name="topic-list"),
         path("topics/<slug:slug>/", topics.TopicDetailView.as_view(), name="topic-detail"),
+        path(
+            "topics/<slug:slug>/feeds/rss/",
+            cacheable_page(feeds.TopicArticlesFeed()),
+            name="topic-feed-rss",
+        ),
+        path(
+            "topics/<slug:slug>/feeds/atom/",
+            cacheable_page(feeds.TopicArticlesAtomFeed()),
+            name="topic-feed-atom",
+        ),
         path("search/", search.search, name="search"),
         path("feeds/rss/", cacheable_page(feeds.LatestIssuesFeed()), name="feed-rss"),
         path("feeds/atom/", cacheable_page(feeds.LatestIssuesAtomFeed()), name="feed-atom"),
@@ -109,6 +129,16 @@ partner_patterns = (
     [
         path("", partners.OrganizationListView.as_view(), name="list"),
         path("<slug:slug>/", partners.OrganizationDetailView.as_view(), name="detail"),
+        path(
+            "<slug:slug>/feeds/rss/",
+            cacheable_page(feeds.PartnerViewpointsFeed()),
+            name="feed-rss",
+        ),
+        path(
+            "<slug:slug>/feeds/atom/",
+            cacheable_page(feeds.PartnerViewpointsAtomFeed()),
+            name="feed-atom",
+        ),
     ],
     "partners",
 )
@@ -122,9 +152,22 @@ event_patterns = (
     "events",
 )
 
+# New issues by e-mail; <key> is a subscriber's secret (publishing/mail/subscriptions.py).
+subscription_patterns = (
+    [
+        path("", subscriptions.subscribe, name="subscribe"),
+        path("sent/", subscriptions.sent, name="sent"),
+        path("confirm/<str:token>/", subscriptions.confirm, name="confirm"),
+        path("<str:key>/", subscriptions.manage, name="manage"),
+        path("<str:key>/unsubscribe/", subscriptions.unsubscribe, name="unsubscribe"),
+    ],
+    "subscriptions",
+)
+
 urlpatterns = [
     path("", home.home, name="home"),
     path("", include(bulletin_patterns)),
+    path("subscribe/", include(subscription_patterns)),
     path("partners/", include(partner_patterns)),
     path("events/", include(event_patterns)),
 ]

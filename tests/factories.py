@@ -231,3 +231,16 @@ class ViewpointFactory(factory.django.DjangoModelFactory):
     speaker_label_en = "Representative"
     statement_zh_hans = "代表表示应加强对话与合作。"
     statement_en = "The representative called for more dialogue and cooperation."
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber (publishing/models/mail.py)."""
+
+    class Meta:
+        model = "publishing.Subscriber"
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    language = "en"
+    languages = factory.LazyAttribute(lambda subscriber: [subscriber.language])
+    status = "confirmed"
+    confirmed_at = factory.LazyFunction(timezone.now)

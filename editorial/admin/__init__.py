@@ -2,4 +2,12 @@
 (EditorialAdmin, history, concurrency, translators). Django's admin autodiscovery imports
 this package; each module registers the admin of one app's models."""
 
-from editorial.admin import accounts, audit, bulletins, events, partners, topics  # noqa: F401
+from editorial.admin import (  # noqa: F401
+    accounts,
+    audit,
+    bulletins,
+    events,
+    mailings,
+    partners,
+    topics,
+)

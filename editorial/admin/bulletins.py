@@ -13,6 +13,7 @@ from bulletins.completeness import translation_matrix
 from bulletins.models import AboutBlock, Article, ArticleImage, Bulletin, ContactBlock, Viewpoint
 from editorial.admin.base import EditorialAdmin, EditorialStackedInline
 from editorial.admin.importing import BulletinImportAdminMixin
+from editorial.admin.mailings import BulletinMailAdminMixin
 from editorial.admin.pdfs import BulletinPDFAdminMixin
 from editorial.admin.workflow import BulletinWorkflowAdminMixin, ChangesWaitMessageMixin
 from editorial.nesting import KnownChoicesForm, NestedAdminMixin, NestedInlineMixin
@@ -291,6 +292,7 @@ class BulletinAdmin(
     NestedAdminMixin,
     BulletinImportAdminMixin,
     BulletinPDFAdminMixin,
+    BulletinMailAdminMixin,
     BulletinWorkflowAdminMixin,
     TranslationViewMixin,
     EditorialAdmin,

@@ -92,6 +92,14 @@ class PublishForm(MessageForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    mail_correction = forms.BooleanField(
+        label=gettext_lazy("Mail this version to the subscribers as a corrected issue"),
+        required=False,
+        help_text=gettext_lazy(
+            "Subscribers got the issue when it was first published; without this, a new "
+            "version is not mailed. The mail shows the correction notice."
+        ),
+    )
 
     def __init__(self, *args, bulletin, matrix, previous=None, **kwargs):
         self.bulletin = bulletin
@@ -107,7 +115,7 @@ class PublishForm(MessageForm):
             if code in written or code in initial_languages
         ]
         if previous is None:
-            del self.fields["note_source"], self.fields["note_en"]
+            del self.fields["note_source"], self.fields["note_en"], self.fields["mail_correction"]
 
     def _language_label(self, code, name, cell):
         if cell is None or code == self.bulletin.source_language or cell.state == "complete":
@@ -425,6 +433,7 @@ class BulletinWorkflowAdminMixin:
                     "at": form.publication_time(),
                     "languages": form.cleaned_data["languages"],
                     "note": form.note(),
+                    "mail_correction": form.cleaned_data.get("mail_correction", False),
                 }
             try:
                 result = services.TRANSITION_FUNCTIONS[action](

@@ -7,6 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
+from lmec import headlines
+
 register = template.Library()
 
 
@@ -78,3 +80,10 @@ def nested_inlines(context, form):
             )
         )
     return mark_safe("".join(parts))
+
+
+@register.filter
+def headline_lines(text):
+    """A headline as pages print it: the lines the editor marked with "|", one under the
+    other (lmec/headlines.py)."""
+    return headlines.as_html(text)

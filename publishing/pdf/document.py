@@ -99,6 +99,19 @@ def url_in(language: str, view: str, **kwargs) -> str:
         return site_url(reverse(view, kwargs=kwargs))
 
 
+def viewpoint_version(viewpoint, language: str) -> dict:
+    """One viewpoint in one language: what the PDF prints and the WeChat article shows."""
+    who = viewpoint.attribution
+    return {
+        "statement": viewpoint.text.statement,
+        # Who said it, as on the page (publishing/frozen.py attribution: the organization once).
+        "signature": who.line,
+        "signature_lang": getattr(who.title or who.speaker, "lang", None)
+        or viewpoint.text.organization.lang,
+        "organization_url": url_in(language, "partners:detail", slug=viewpoint.organization.slug),
+    }
+
+
 def short_address(url: str) -> str:
     """What a reader types: the address without its scheme."""
     return re.sub(r"^https?://", "", url)
@@ -229,18 +242,10 @@ class ArticleBuilder:
                 viewpoint = article.viewpoints[position]
                 if not self.shown(viewpoint.text.statement, language):
                     continue
-                who = viewpoint.attribution
                 versions.append(
                     {
                         "id": f"v{self.index}-{position}-{language}",
-                        "statement": viewpoint.text.statement,
-                        # Who said it, as on the page (publishing/frozen.py attribution).
-                        "signature": who.line,
-                        "signature_lang": getattr(who.title or who.speaker, "lang", None)
-                        or viewpoint.text.organization.lang,
-                        "organization_url": url_in(
-                            language, "partners:detail", slug=viewpoint.organization.slug
-                        ),
+                        **viewpoint_version(viewpoint, language),
                     }
                 )
             items.append({"template": "viewpoint", "versions": versions})

@@ -5,6 +5,7 @@ viewpoints of the editions readers see now."""
 from django import forms
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -16,6 +17,7 @@ from lmec.page_cache import CacheablePageMixin
 from lmec.seo import PageMeta, describe
 from partners.models import Organization
 from publishing.selectors import public_copies, published_viewpoints
+from reading import feeds
 from reading.presenters import partners_with_names, viewpoint_with_texts
 from reading.registry import public_records
 
@@ -109,6 +111,11 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
             ),
             viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoints],
             event_roles=event_roles,
+            feeds=feeds.alternate_links(
+                feeds.partner_feed_title(name),
+                reverse("partners:feed-rss", kwargs={"slug": copy.slug}),
+                reverse("partners:feed-atom", kwargs={"slug": copy.slug}),
+            ),
             meta=PageMeta(
                 title=name,
                 description=describe(description)

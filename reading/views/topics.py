@@ -3,6 +3,7 @@ about it."""
 
 from django.db.models import BigIntegerField, Count, F, Func
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -12,6 +13,7 @@ from lmec.page_cache import CacheablePageMixin
 from lmec.seo import PageMeta, describe
 from publishing.models import EditionArticle, current_condition
 from publishing.selectors import public_copies, published_articles, published_viewpoints
+from reading import feeds
 from reading.presenters import article_with_texts, viewpoint_with_texts
 from reading.registry import public_records
 from topics.models import Topic
@@ -73,6 +75,11 @@ class TopicDetailView(CacheablePageMixin, TemplateView):
             articles=[article_with_texts(article) for article in articles],
             viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoints],
             events=public_records(events),
+            feeds=feeds.alternate_links(
+                feeds.topic_feed_title(name),
+                reverse("bulletins:topic-feed-rss", kwargs={"slug": copy.slug}),
+                reverse("bulletins:topic-feed-atom", kwargs={"slug": copy.slug}),
+            ),
             meta=PageMeta(
                 title=name,
                 description=describe(description)

@@ -88,3 +88,18 @@ def test_a_mail_server_that_is_down_delays_the_mail_and_staff_see_why(
     assert (job.state, job.attempts, job.failure) == ("failed", 5, "mail")
     dashboard = publisher_client.get("/admin/").content.decode()
     assert "The mail server could not be reached" in dashboard
+
+
+def test_a_publisher_whose_address_is_refused_does_not_keep_the_others_from_their_mail(
+    editor_client, mail_readers, mailbox
+):
+    mailbox.refused.add("li@lmec.example")
+    bulletin = BulletinFactory(year=2021, number=5)
+    ArticleFactory(bulletin=bulletin)
+
+    submit(editor_client, bulletin)
+    run_background_work()
+
+    assert [m["To"] for m in mailbox.messages] == ["wang@lmec.example"]
+    job = Job.objects.get(task=pipeline.REVIEW_MAIL)
+    assert (job.state, job.attempts) == ("done", 1)

@@ -40,6 +40,9 @@ MORE_PAGES = [
     "feeds/rss/",
     "feeds/atom/",
     "events/calendar.ics",
+    "subscribe/",
+    "subscribe/sent/",
+    "topics/climate-change/feeds/rss/",
 ]
 
 
@@ -125,8 +128,8 @@ def test_every_string_a_reader_sees_is_translated_into_every_language(client, de
     assert missing == {language: [] for language in TRANSLATED}
 
 
-# Where the reading site's strings are written: its templates and Python, and what
-# base.html's <head> says of every page.
+# Where the reading site's strings are written: its templates and Python, what base.html's
+# <head> says of every page, and the mails to subscribers.
 READING_SOURCES = (
     "reading/",
     "lmec/seo.py",
@@ -141,6 +144,10 @@ READING_SOURCES = (
     "templates/partners/",
     "templates/events/",
     "templates/topics/",
+    # Subscribing, and the mails readers get (publishing/mail/).
+    "templates/subscriptions/",
+    "templates/publishing/",
+    "publishing/mail/",
 )
 
 

@@ -62,7 +62,8 @@ def test_an_editor_uploads_checks_corrects_the_number_and_saves_a_draft(
     assert '<li id="source-28" class="role-viewpoint">' in page
     assert "Kittiphan Taparugssanagorn" in page
     assert "工业环境技术提升处处长" in page
-    assert "澜湄流域绿色经济发展带：生物多样性与可持续基础设施圆桌对话平行论坛二" in page
+    # The headline in the lines it will be printed in.
+    assert "澜湄流域绿色经济发展带：<br>生物多样性与可持续基础设施圆桌对话平行论坛二：<br>" in page
     assert "The existing version “2020-08: fecomee.org.cn e-mail addresses”." in page
     assert "new" not in re.findall(r'class="badge badge-(\w+)"', page)
 

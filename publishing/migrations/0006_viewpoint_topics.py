@@ -35,7 +35,7 @@ def fill_read_rows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("publishing", "0003_job_failure_mail"),
+        ("publishing", "0005_mail_permissions"),
         ("bulletins", "0013_viewpoint_topics"),
     ]
 
