@@ -391,6 +391,19 @@ class Viewpoint(models.Model):
         help_text=_("The speaker's title when speaking, e.g. “技术顾问” / “Technical Adviser”."),
     )
     statement = models.TextField(_("statement"))
+    # A viewpoint's own topics, not its article's: a forum on mangroves may hear a speaker
+    # on industrial policy, who belongs on no mangroves page. New viewpoints are proposed
+    # their article's topics in the admin (editorial/admin/bulletins.py).
+    topics = models.ManyToManyField(
+        "topics.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="viewpoints",
+        help_text=_(
+            "What this speaker talked about; the viewpoint appears on these topics' pages. "
+            "Proposed from the article's topics."
+        ),
+    )
 
     class Meta:
         ordering = ["article", "position", "pk"]

@@ -87,6 +87,11 @@ class ReencodedImageFieldFile(ImageFieldFile):
         """The largest rendition: what a reader gets where one file is linked."""
         return self.storage.url(rendition_name(self.name, WIDTHS[-1]))
 
+    @property
+    def small_url(self) -> str:
+        """The smallest rendition: for a logo or a cover shown small."""
+        return self.storage.url(rendition_name(self.name, WIDTHS[0]))
+
 
 class ImageField(models.ImageField):
     """Django's ImageField, storing uploads encoded again with their renditions."""

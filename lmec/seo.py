@@ -48,6 +48,20 @@ def describe(text: str, chars: int = DESCRIPTION_CHARS) -> str:
     return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
 
 
+# The end of a sentence: Chinese full stops and their kin end one wherever they stand; a
+# Latin one needs a space after it (not "No. 5" or "3.5"), as do Burmese and Khmer ones.
+SENTENCE_END = re.compile(
+    r"[。！？](?![”’」』）])|[。！？][”’」』）]|(?<![A-Z][a-z])(?<!\b[A-Z])[.!?](?=\s)|[။។](?=\s|$)"
+)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of (possibly HTML) ``text``, as plain text."""
+    text = plain_text(text)
+    found = SENTENCE_END.search(text)
+    return text[: found.end()].strip() if found else text
+
+
 def site_description() -> str:
     return _(
         "Briefings of the Lancang-Mekong Environmental Cooperation Center: events, partners "

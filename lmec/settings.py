@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lmec.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages in Brotli or gzip (static files come compressed from WhiteNoise above).
+    "lmec.compression.CompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware, sending "/" to the reader's language (English for any other).
     "lmec.languages.ReaderLanguageMiddleware",

@@ -29,6 +29,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # An index of the sections' sitemaps, each in pages of at most 500 addresses (?p=2):
     # at 400 issues a single sitemap took over 30 s to build.
     path(

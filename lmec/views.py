@@ -6,9 +6,11 @@ from django.core.cache import caches
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Case, F, When
 from django.db.models.functions import Greatest
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
 from django.template import loader
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult, get_date_max
 
@@ -70,6 +72,15 @@ def _task_queue() -> dict:
 
 # Seconds after which a reader may try again when the database was briefly unreachable.
 DATABASE_RETRY_AFTER = 5
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: the
+    icon among the static files (its address changes with it, so the way there is kept a
+    day, not for ever)."""
+    response = HttpResponseRedirect(static("img/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=86400)
+    return response
 
 
 def server_error(request):

@@ -9,8 +9,10 @@ composed here once for every output.
 """
 
 import datetime
+from dataclasses import dataclass
 from functools import cached_property
 
+from babel.lists import format_list
 from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import translation
@@ -18,7 +20,18 @@ from django.utils.translation import gettext as _
 
 from lmec import headlines, renditions
 from lmec.dates import format_year
+from lmec.languages import babel_locale
 from lmec.localized import LocalizedText, text_in
+from lmec.seo import describe, first_sentence
+from partners.naming import display_name, monogram
+
+COVER_TONES = 4
+
+
+def cover_tone(number: int) -> int:
+    """Which colour the generated cover of an issue without a cover image gets: they
+    follow each other through a year's issues."""
+    return (number - 1) % COVER_TONES + 1
 
 
 def _date(value):
@@ -49,11 +62,17 @@ class FrozenRegistry:
         return self.data.get(kind, {}).get(str(pk), {}).get("slug", "")
 
     def organization(self, pk):
+        record = self.data.get("organizations", {}).get(str(pk), {})
         return FrozenOrganization(
             pk=pk,
-            slug=self.slug("organizations", pk),
+            slug=record.get("slug", ""),
             name=self._text("organizations", pk, "name"),
-            short_name=self._text("organizations", pk, "short_name"),
+            short_names=record.get("short_name") or {},
+            all_names=[
+                *(record.get("name") or {}).values(),
+                *(record.get("short_name") or {}).values(),
+            ],
+            logo=record.get("logo", ""),
         )
 
     def person_name(self, pk) -> LocalizedText:
@@ -86,8 +105,12 @@ class FrozenLink:
 
 
 class FrozenOrganization:
-    def __init__(self, pk, slug, name, short_name):
-        self.pk, self.slug, self.name, self.short_name = pk, slug, name, short_name
+    def __init__(self, pk, slug, name, short_names, all_names=(), logo=""):
+        self.pk, self.slug = pk, slug
+        self.name = display_name(name, short_names)  # partners/naming.py: one rule
+        self.all_names = list(all_names)
+        self.monogram = monogram(name, short_names)
+        self.logo = StoredFile(logo) if logo else None
 
     def __str__(self):
         return self.name
@@ -106,10 +129,10 @@ class FrozenImage:
 
     @cached_property
     def sources(self) -> "renditions.Sources":
-        return renditions.sources(_StoredFile(self.name), self.width, self.height)
+        return renditions.sources(StoredFile(self.name), self.width, self.height)
 
 
-class _StoredFile:
+class StoredFile:
     """What lmec.renditions and templates need of a stored image: its name, storage, URL."""
 
     storage = default_storage
@@ -129,6 +152,55 @@ class _StoredFile:
         """The largest rendition: what a reader gets where one file is linked."""
         return self.storage.url(renditions.rendition_name(self.name, renditions.WIDTHS[-1]))
 
+    @property
+    def small_url(self):
+        """The smallest rendition: for a logo or a cover shown small."""
+        return self.storage.url(renditions.rendition_name(self.name, renditions.WIDTHS[0]))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a viewpoint: the speaker (a person's name, or the label of an unnamed
+    speaker), the title they spoke with, the organization unless the speaker's label
+    already names it, and all of it as one line (for feeds, search results, PDFs)."""
+
+    speaker: str
+    title: str
+    organization: str
+    line: str
+
+
+def names_organization(label: str, organization_names) -> bool:
+    """Whether an unnamed speaker's label ("世界自然基金会代表", "WWF representative")
+    names the organization already, in any of its names."""
+    label = label.casefold()
+    return any(name and name.casefold() in label for name in organization_names)
+
+
+def attribution(*, speaker, title, organization, organization_names, named) -> Attribution:
+    """The one rule for signing a viewpoint, used by pages, PDFs, feeds and search:
+    a named speaker with the title and the organization ("Kerstin Brauneder, Technical
+    Adviser, Wildlife Conservation Society (WCS)" / "野生生物保护学会技术顾问Kerstin
+    Brauneder"); an unnamed one by the label, naming the organization once
+    ("世界自然基金会代表"); no speaker, the organization alone."""
+    if not named:
+        title = ""
+        if speaker and names_organization(speaker, organization_names):
+            return Attribution(speaker, "", "", str(speaker))
+    if not speaker:
+        return Attribution("", "", organization, str(organization))
+    language = getattr(title or speaker, "lang", None) or translation.get_language()
+    with translation.override(language):
+        if title:
+            line = _("%(name)s, %(title)s, %(organization)s") % {
+                "name": speaker,
+                "title": title,
+                "organization": organization,
+            }
+        else:
+            line = _("%(name)s, %(organization)s") % {"name": speaker, "organization": organization}
+    return Attribution(speaker, title, organization, line)
+
 
 class FrozenViewpoint:
     def __init__(self, record: dict, article, registry: FrozenRegistry, language, source_language):
@@ -146,18 +218,19 @@ class FrozenViewpoint:
         self.text.title = texts.speaker_title
         self.text.organization = self.organization.name
 
+    @cached_property
+    def attribution(self) -> Attribution:
+        return attribution(
+            speaker=self.text.speaker,
+            title=self.text.title,
+            organization=self.organization.name,
+            organization_names=self.organization.all_names,
+            named=bool(self.person_id),
+        )
+
     def speaker_line(self) -> str:
-        """Who spoke, as one line: "技术顾问Kerstin Brauneder", "Kerstin Brauneder, Technical
-        Adviser", or the label of an unnamed speaker ("世界自然基金会代表")."""
-        speaker, title = self.text.speaker, self.text.title
-        if not speaker:
-            return str(self.text.organization)
-        if not title or not self.person_id:
-            return str(speaker)
-        if title.lang == "zh-hans":
-            return f"{title}{speaker}"
-        with translation.override(title.lang):
-            return _("%(name)s, %(title)s") % {"name": speaker, "title": title}
+        """Who spoke, for whom, as one line (``attribution``)."""
+        return self.attribution.line
 
 
 def with_headline_lines(texts) -> None:
@@ -184,6 +257,7 @@ class FrozenArticle:
         with_headline_lines(self.text)
         self.event = issue.registry.event(record.get("event"))
         self.topics = [issue.registry.topic(pk) for pk in record.get("topics", [])]
+        self.topic_ids = record.get("topics", [])
         self.images = [FrozenImage(image, language, source) for image in record.get("images", [])]
         self.viewpoints = [
             FrozenViewpoint(viewpoint, self, issue.registry, language, source)
@@ -195,6 +269,22 @@ class FrozenArticle:
 
     def get_absolute_url(self):
         return self.issue.article_url(self)
+
+    @cached_property
+    def description(self) -> LocalizedText:
+        """What the article is about, for cards and sharing: its first sentence, or, for
+        an article of viewpoints only, whose they are."""
+        language = self.issue.language
+        if body := self.text.body:
+            return LocalizedText(describe(first_sentence(body)), body.lang, language)
+        names = list(dict.fromkeys(str(said.organization.name) for said in self.viewpoints))
+        if not names:
+            return LocalizedText("", language, language)
+        with translation.override(language):
+            line = _("Viewpoints of %(organizations)s") % {
+                "organizations": format_list(names, locale=babel_locale(language))
+            }
+        return LocalizedText(describe(line), language, language)
 
 
 class FrozenContact:
@@ -234,11 +324,19 @@ class FrozenIssue:
         self.title = text_in(content.get("title") or {}, language, source)
         self.summary = text_in(content.get("summary") or {}, language, source)
         cover = content.get("cover_image")
-        self.cover_image = _StoredFile(cover["name"]) if cover else None
+        self.cover_image = StoredFile(cover["name"]) if cover else None
         self.cover_image_alt = text_in(cover["alt"], language, source) if cover else ""
         self.contact = FrozenContact(content["contact"], language, source)
         self.about = text_in(content["about"].get("text") or {}, language, source)
         self.articles = [FrozenArticle(article, self) for article in content["articles"]]
+
+    @property
+    def cover(self):
+        return self.cover_image
+
+    @property
+    def cover_tone(self) -> int:
+        return cover_tone(self.number)
 
     @property
     def label(self):

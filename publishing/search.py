@@ -144,11 +144,12 @@ def no_parts(word: str):
     return ()
 
 
-def segmented_tsquery(query: str, segment=words) -> str | None:
-    """A tsquery for segmented rows: each space-separated part a phrase, all parts required."""
+def segmented_tsquery(query: str, segment=words, ignored=frozenset()) -> str | None:
+    """A tsquery for segmented rows: each space-separated part a phrase, all parts required;
+    ``ignored`` words left out."""
     phrases = []
     for part in query.split():
-        part_words = list(segment(part))
+        part_words = [word for word in segment(part) if word not in ignored]
         if part_words:
             phrases.append("(" + " <-> ".join(quote(word) for word in part_words) + ")")
     return " & ".join(phrases) or None
@@ -244,7 +245,7 @@ def edition_entries(edition):
                     object_id=said["id"],
                     language=code,
                     title=viewpoint.speaker_line(),
-                    context=str(viewpoint.text.organization),
+                    context=str(article.text.headline),
                     keywords=" ".join(dict.fromkeys(names)),
                     body=statement,
                     url_name="bulletins:article",
@@ -386,26 +387,56 @@ def rebuild(progress=None) -> int:
 # Searching ----------------------------------------------------------------------------
 
 
+LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def english_stop_words(text: str) -> set[str]:
+    """The words of ``text`` that PostgreSQL's ``english`` configuration ignores ("the",
+    "of", "and"): asked of the server, so that the list is the one English rows are
+    indexed and searched with."""
+    candidates = sorted(set(LATIN_WORD.findall(text.lower())))
+    if not candidates:
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT word FROM unnest(%s::text[]) AS word "
+            "WHERE ts_lexize('english_stem', word) = '{}'::text[]",
+            [candidates],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
 @dataclass
 class Query:
-    """A reader's query, prepared for each kind of row."""
+    """A reader's query, prepared for each kind of row.
+
+    English stop words ("the", "of") are ignored as PostgreSQL's ``english`` configuration
+    ignores them, in Chinese, Thai, Lao, Khmer and Burmese rows too (where English names
+    appear among the text): "the" alone finds nothing anywhere, "the mangroves" what
+    "mangroves" finds. Vietnamese rows (``simple``) keep them: "an", "do" and "to" are
+    Vietnamese words too.
+    """
 
     text: str
     chinese: str | None = None
     unspaced: str | None = None
     terms: list[str] = field(default_factory=list)
+    common_words_only: bool = False
 
     @classmethod
     def parse(cls, text: str) -> "Query":
         text = " ".join(text.split())
-        terms = set(text.split())
+        stop_words = english_stop_words(text)
+        terms = {part for part in text.split() if part.lower() not in stop_words}
         for part in text.split():
-            terms.update(word for word in words(part) if len(word) > 1)
+            terms.update(word for word in words(part) if len(word) > 1 and word not in stop_words)
+        chinese = segmented_tsquery(text, ignored=stop_words)
         return cls(
             text=text,
-            chinese=segmented_tsquery(text),
-            unspaced=segmented_tsquery(text, segmentation.words),
+            chinese=chinese,
+            unspaced=segmented_tsquery(text, segmentation.words, stop_words),
             terms=sorted(terms, key=len, reverse=True),
+            common_words_only=bool(stop_words) and chinese is None,
         )
 
     @property

@@ -4,7 +4,11 @@ Everything here goes through ``current_condition`` (editions) or the published c
 the registry: no function returns an editor's working record.
 """
 
-from django.db.models import OuterRef, Q, Subquery
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from events.models import Event
@@ -22,8 +26,13 @@ from topics.models import Topic
 
 
 def current_editions():
-    """The edition of each issue that readers see now, without its frozen texts."""
-    return Edition.objects.current().without_content()
+    """The edition of each issue that readers see now, without its frozen texts (but the
+    name of its cover image, ``cover_name``, for the pages that show covers)."""
+    return (
+        Edition.objects.current()
+        .without_content()
+        .annotate(cover_name=KT("content__cover_image__name"))
+    )
 
 
 def with_first_publication(editions):
@@ -87,7 +96,66 @@ def editions_mentioning(obj) -> list[Edition]:
     elif isinstance(obj, Event):
         editions = editions.filter(articles__event_id=obj.pk)
     elif isinstance(obj, Topic):
-        editions = editions.filter(articles__topic_ids__contains=[obj.pk])
+        editions = editions.filter(
+            Q(articles__topic_ids__contains=[obj.pk]) | Q(viewpoints__topic_ids__contains=[obj.pk])
+        )
     else:
         return []
     return list(editions.distinct().order_by("year", "number"))
+
+
+RELATED_ARTICLES = 3
+
+
+def related_articles(edition_id: int, slug: str, *, limit: int = RELATED_ARTICLES):
+    """Articles of other issues that readers see now, most related first: sharing the
+    article's topics (2 each), its event (3) or the organizations of its viewpoints (1
+    each). Two queries, whatever the number of issues."""
+    article = (
+        EditionArticle.objects.filter(edition_id=edition_id, slug=slug)
+        .annotate(
+            organization_ids=ArrayAgg(
+                "viewpoints__organization_id", distinct=True, default=Value([])
+            )
+        )
+        .values("edition__bulletin_id", "topic_ids", "event_id", "organization_ids")
+        .first()
+    )
+    if article is None:
+        return EditionArticle.objects.none()
+    organizations = [pk for pk in article["organization_ids"] if pk is not None]
+    shared_topics = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(publishing_editionarticle.topic_ids)"
+        " INTERSECT SELECT unnest(%s::bigint[])))",
+        (article["topic_ids"],),
+        output_field=IntegerField(),
+    )
+    shared_organizations = Subquery(
+        EditionViewpoint.objects.filter(article=OuterRef("pk"), organization_id__in=organizations)
+        .order_by()
+        .values("article")
+        .annotate(count=Count("organization_id", distinct=True))
+        .values("count")[:1],
+        output_field=IntegerField(),
+    )
+    same_event = (
+        Case(
+            When(event_id=article["event_id"], then=Value(3)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        if article["event_id"]
+        else Value(0, output_field=IntegerField())
+    )
+    return (
+        published_articles()
+        .exclude(edition__bulletin_id=article["edition__bulletin_id"])
+        .annotate(
+            shared_topics=shared_topics,
+            shared_organizations=Coalesce(shared_organizations, 0),
+            same_event=same_event,
+        )
+        .filter(Q(shared_topics__gt=0) | Q(shared_organizations__gt=0) | Q(same_event__gt=0))
+        .annotate(relatedness=2 * F("shared_topics") + F("same_event") + F("shared_organizations"))
+        .order_by("-relatedness", "-edition__year", "-edition__number", "position")[:limit]
+    )

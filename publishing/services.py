@@ -41,8 +41,8 @@ from audit.services import audit_record
 from bulletins.models import Bulletin
 from events.models import Event
 from lmec import headlines, page_cache
-from lmec.seo import describe
 from publishing import pipeline, registry, snapshot
+from publishing.frozen import FrozenIssue
 from publishing.mail import sending
 from publishing.models import Edition, EditionArticle, EditionViewpoint, PreviewLink
 from publishing.selectors import editions_mentioning
@@ -446,7 +446,9 @@ def store_read_rows(edition: Edition, *, models=None) -> None:
     each text in the languages it was published in. ``models``: the historical
     (EditionArticle, EditionViewpoint) in a data migration."""
     article_model, viewpoint_model = models or (EditionArticle, EditionViewpoint)
+    has_topics = any(field.name == "topic_ids" for field in viewpoint_model._meta.get_fields())
     registry = edition.content["registry"]
+    descriptions = article_descriptions(edition)
     for record in edition.content["articles"]:
         article = article_model.objects.create(
             edition=edition,
@@ -458,17 +460,19 @@ def store_read_rows(edition: Edition, *, models=None) -> None:
             texts={
                 "kicker": record["kicker"],
                 "headline": record["headline"],
-                "description": {code: describe(body) for code, body in record["body"].items()},
+                "description": descriptions.get(record["id"], {}),
             },
         )
-        viewpoint_model.objects.bulk_create(
-            viewpoint_model(
+        viewpoints = []
+        for said in record["viewpoints"]:
+            organization = registry["organizations"][str(said["organization"])]
+            viewpoint = viewpoint_model(
                 edition=edition,
                 article=article,
                 viewpoint_id=said["id"],
                 position=said["position"],
                 organization_id=said["organization"],
-                organization_slug=registry["organizations"][str(said["organization"])]["slug"],
+                organization_slug=organization["slug"],
                 person_id=said["person"],
                 texts={
                     "statement": said["statement"],
@@ -476,11 +480,27 @@ def store_read_rows(edition: Edition, *, models=None) -> None:
                     if said["person"]
                     else said["speaker_label"],
                     "title": said["speaker_title"],
-                    "organization": registry["organizations"][str(said["organization"])]["name"],
+                    "organization": organization["name"],
+                    "organization_short_name": organization.get("short_name", {}),
+                    "organization_aliases": organization.get("aliases", []),
                 },
             )
-            for said in record["viewpoints"]
-        )
+            if has_topics:
+                viewpoint.topic_ids = snapshot.viewpoint_topics(said, record)
+                viewpoint.organization_logo = organization.get("logo", "")
+            viewpoints.append(viewpoint)
+        viewpoint_model.objects.bulk_create(viewpoints)
+
+
+def article_descriptions(edition: Edition) -> dict:
+    """{article id: {language: description}} of the edition's articles, in each of its
+    languages that has one of its own (publishing/frozen.py ``FrozenArticle.description``)."""
+    found = {}
+    for code in edition.languages:
+        for article in FrozenIssue(edition.content, code).articles:
+            if (description := article.description) and description.lang == code:
+                found.setdefault(article.pk, {})[code] = str(description)
+    return found
 
 
 def bulletin_discard_changes(*, bulletin: Bulletin, user, message: str = "") -> Bulletin:

@@ -154,12 +154,9 @@ def add_article(word, article: dict) -> None:
                 source = word.add_paragraph()
                 source.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 add_text(source, "—— ", version["statement"].lang, size=9, color=GREY)
-                if version["speaker"]:
-                    add_text(
-                        source, version["speaker"], version["speaker_lang"], size=9, color=GREY
-                    )
-                    add_text(source, " · ", version["speaker_lang"], size=9, color=GREY)
-                add_text(source, version["organization"], size=9, color=GREY)
+                add_text(
+                    source, version["signature"], version["signature_lang"], size=9, color=GREY
+                )
 
 
 def add_closing(word, closing: dict) -> None:

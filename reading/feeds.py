@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from lmec.headlines import plain_texts
 from lmec.localized import localized, text_in
 from partners.models import Organization
+from partners.naming import organization_name
 from publishing.models import Edition, EditionArticle
 from publishing.selectors import (
     current_editions,
@@ -187,7 +188,8 @@ class PartnerViewpointsFeed(TopicArticlesFeed):
     def get_object(self, request, slug):
         copy = get_object_or_404(public_copies(Organization), slug=slug)
         organization = public_records([copy])[0]
-        organization.name_text = localized(organization, "name")
+        # Named as on its page: full name, acronym in brackets (partners/naming.py).
+        organization.name_text = organization_name(organization)
         return organization
 
     def title(self, organization):

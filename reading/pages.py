@@ -29,7 +29,7 @@ from publishing.pdf.document import BILINGUAL, pdf_languages
 from publishing.selectors import with_first_publication
 
 # Change it when the code below changes what a body holds.
-BODY_VERSION = "1"
+BODY_VERSION = "2"
 
 
 @cache
@@ -141,7 +141,6 @@ def issue_meta(issue: FrozenIssue, edition: Edition | None = None) -> dict:
 
 def article_meta(issue: FrozenIssue, article, edition: Edition | None = None) -> dict:
     headline = article.text.headline
-    body = article.text.body
     label = issue_label(issue)
     url = article.get_absolute_url()
     data = {
@@ -151,7 +150,7 @@ def article_meta(issue: FrozenIssue, article, edition: Edition | None = None) ->
         "url": url,
         "mainEntityOfPage": url,
         "headline": headline[:110],
-        "description": describe(body),
+        "description": article.description,
         "datePublished": edition.first_published_at if edition else issue.publication_date,
         "dateModified": edition.published_at if edition else None,
         "inLanguage": headline.lang,
@@ -174,7 +173,8 @@ def article_meta(issue: FrozenIssue, article, edition: Edition | None = None) ->
         }
     return {
         "title": f"{headline} · {label}",
-        "description": describe(body) or label,
+        "headline": headline,
+        "description": article.description or label,
         "image": _image(issue, article),
         "type": "article",
         "json_ld": {

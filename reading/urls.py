@@ -35,7 +35,9 @@ class YearConverter:
 
 
 class NumberConverter:
-    regex = "[0-9]{1,3}"
+    """An issue's number as written in its address: "2", never "02"."""
+
+    regex = "[1-9][0-9]{0,2}"
 
     def to_python(self, value):
         return int(value)
@@ -44,8 +46,16 @@ class NumberConverter:
         return str(int(value))
 
 
+class PaddedNumberConverter(NumberConverter):
+    """A number with leading zeros ("02", "002"): the same issue, at another address, which
+    redirects to its own (reading/views/issues.py ``to_canonical_address``)."""
+
+    regex = "0+[1-9][0-9]{0,2}"
+
+
 register_converter(YearConverter, "year")
 register_converter(NumberConverter, "number")
+register_converter(PaddedNumberConverter, "padded")
 
 bulletin_patterns = (
     [
@@ -68,6 +78,27 @@ bulletin_patterns = (
             "bulletins/<year:year>/<number:number>/<slug:slug>/",
             issues.article,
             name="article",
+        ),
+        # /2020/02/ and /2020/002/…: moved for good to /2020/2/… (one address per page).
+        path(
+            "bulletins/<year:year>/<padded:number>/",
+            issues.to_canonical_address,
+            {"view": "bulletins:detail"},
+        ),
+        path(
+            "bulletins/<year:year>/<padded:number>/pdf/",
+            issues.to_canonical_address,
+            {"view": "bulletins:pdf"},
+        ),
+        path(
+            "bulletins/<year:year>/<padded:number>/pdf/bilingual/",
+            issues.to_canonical_address,
+            {"view": "bulletins:pdf-bilingual"},
+        ),
+        path(
+            "bulletins/<year:year>/<padded:number>/<slug:slug>/",
+            issues.to_canonical_address,
+            {"view": "bulletins:article"},
         ),
         path("topics/", topics.TopicListView.as_view(), name="topic-list"),
         path("topics/<slug:slug>/", topics.TopicDetailView.as_view(), name="topic-detail"),
@@ -116,6 +147,7 @@ event_patterns = (
         path("", events.EventListView.as_view(), name="list"),
         path("calendar.ics", events.calendar, name="calendar"),
         path("<slug:slug>/", events.EventDetailView.as_view(), name="detail"),
+        path("<slug:slug>/calendar.ics", events.event_calendar, name="event-calendar"),
     ],
     "events",
 )

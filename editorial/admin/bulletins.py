@@ -222,10 +222,21 @@ class IssueLanguagesMixin:
         ]
 
 
+class ViewpointInlineFormSet(PositionedInlineFormSet):
+    """A viewpoint added to an article is proposed the article's topics."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        is_new = index is None or index >= self.initial_form_count()
+        if is_new and self.instance.pk:
+            kwargs["initial"] = {"topics": list(self.instance.topics.values_list("pk", flat=True))}
+        return kwargs
+
+
 class ViewpointInline(IssueLanguagesMixin, EditorialStackedInline):
     model = Viewpoint
     form = ViewpointForm
-    formset = PositionedInlineFormSet
+    formset = ViewpointInlineFormSet
     fields = [
         "position",
         ("organization", "new_organization"),
@@ -233,8 +244,9 @@ class ViewpointInline(IssueLanguagesMixin, EditorialStackedInline):
         "speaker_label",
         "speaker_title",
         "statement",
+        "topics",
     ]
-    autocomplete_fields = ["organization", "person"]
+    autocomplete_fields = ["organization", "person", "topics"]
     extra = 0
 
     def source_language(self, article):
@@ -263,7 +275,9 @@ class ArticleInline(IssueLanguagesMixin, NestedInlineMixin, EditorialStackedInli
     extra = 0
 
     def get_queryset(self, request):
-        viewpoints = Viewpoint.objects.select_related("organization", "person")
+        viewpoints = Viewpoint.objects.select_related("organization", "person").prefetch_related(
+            "topics"
+        )
         return (
             super()
             .get_queryset(request)
@@ -393,7 +407,7 @@ class ViewpointAdmin(ChangesWaitMessageMixin, EditorialAdmin):
         *translated_search_fields("name", prefix="organization__"),
         *translated_search_fields("name", prefix="person__"),
     ]
-    autocomplete_fields = ["article", "organization", "person"]
+    autocomplete_fields = ["article", "organization", "person", "topics"]
 
     def bulletin_of(self, viewpoint):
         return viewpoint.article.bulletin

@@ -175,6 +175,7 @@ ISSUE_2020_2 = {
             "viewpoints": [
                 {
                     "organization": "wwf",
+                    "topics": ["climate-change"],
                     "speaker_label": {"zh-hans": "世界自然基金会代表", "en": "WWF representative"},
                     "statement": {
                         "zh-hans": "世界自然基金会代表表示目前湄公河下游恰逢旱季，并受到此次疫情冲击，这使得很多"
@@ -192,6 +193,7 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "oxfam",
+                    "topics": ["climate-change"],
                     "speaker_label": {"zh-hans": "乐施会代表", "en": "Oxfam representative"},
                     "statement": {
                         "zh-hans": "乐施会代表表示乐施会长期以来关注全球贫困问题，而与公共卫生、气候变化、性别平等"
@@ -209,6 +211,7 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "sei",
+                    "topics": [],
                     "speaker_label": {
                         "zh-hans": "瑞典斯德哥尔摩国际环境研究院代表",
                         "en": "Stockholm Environment Institute representative",
@@ -231,6 +234,7 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "asia-foundation",
+                    "topics": ["environmental-emergency-management"],
                     "speaker_label": {
                         "zh-hans": "亚洲基金会代表",
                         "en": "The Asia Foundation representative",
@@ -250,6 +254,11 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "unicef",
+                    "topics": [
+                        "climate-change",
+                        "marine-plastics",
+                        "environmental-emergency-management",
+                    ],
                     "speaker_label": {
                         "zh-hans": "联合国儿童基金会代表",
                         "en": "UNICEF representative",
@@ -270,6 +279,7 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "wcs",
+                    "topics": ["green-finance"],
                     "speaker_label": {
                         "zh-hans": "野生生物保护学会代表",
                         "en": "Wildlife Conservation Society representative",
@@ -293,6 +303,7 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "conservation-international",
+                    "topics": ["biodiversity", "climate-change"],
                     "speaker_label": {
                         "zh-hans": "保护国际基金代表",
                         "en": "Conservation International representative",
@@ -314,6 +325,7 @@ ISSUE_2020_2 = {
                 },
                 {
                     "organization": "ellen-macarthur-foundation",
+                    "topics": ["circular-economy", "marine-plastics"],
                     "speaker_label": {
                         "zh-hans": "艾伦·麦克阿瑟基金会代表",
                         "en": "Ellen MacArthur Foundation representative",
@@ -402,6 +414,7 @@ ISSUE_2020_5 = {
             "viewpoints": [
                 {
                     "organization": "thailand-diw",
+                    "topics": ["circular-economy"],
                     "person": "kittiphan-taparugssanagorn",
                     "speaker_title": {
                         "zh-hans": "工业环境技术提升处处长",
@@ -424,6 +437,11 @@ ISSUE_2020_5 = {
                 },
                 {
                     "organization": "wcs",
+                    "topics": [
+                        "ecosystem-management",
+                        "biodiversity",
+                        "sustainable-infrastructure",
+                    ],
                     "person": "kerstin-brauneder",
                     "speaker_title": {"zh-hans": "技术顾问", "en": "Technical Adviser"},
                     "statement": {
@@ -440,6 +458,7 @@ ISSUE_2020_5 = {
                 },
                 {
                     "organization": "lmec",
+                    "topics": ["sustainable-infrastructure"],
                     "person": "qian-zhaohui",
                     "speaker_title": {"zh-hans": "代表", "en": "Representative"},
                     "statement": {
@@ -456,6 +475,7 @@ ISSUE_2020_5 = {
                 },
                 {
                     "organization": "tongji-caup",
+                    "topics": ["sustainable-infrastructure"],
                     "person": "pan-haixiao",
                     "speaker_title": {"zh-hans": "教授", "en": "Professor"},
                     "statement": {
@@ -474,6 +494,7 @@ ISSUE_2020_5 = {
                 },
                 {
                     "organization": "mangrove-conservation-foundation",
+                    "topics": ["mangroves", "biodiversity", "climate-change"],
                     "person": "xu-wansu",
                     "speaker_title": {
                         "zh-hans": "重建海上森林项目总监",
@@ -496,6 +517,7 @@ ISSUE_2020_5 = {
                 },
                 {
                     "organization": "conservation-international",
+                    "topics": ["sustainable-infrastructure", "ecosystem-management"],
                     "person": "shi-yichuan",
                     "speaker_title": {"zh-hans": "项目经理", "en": "Project Manager"},
                     "statement": {
@@ -515,6 +537,7 @@ ISSUE_2020_5 = {
                 },
                 {
                     "organization": "asia-foundation",
+                    "topics": ["sustainable-infrastructure"],
                     "person": "huang-zhen",
                     "speaker_title": {"zh-hans": "项目经理", "en": "Program Manager"},
                     "statement": {

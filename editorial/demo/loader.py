@@ -167,6 +167,7 @@ def load_demo() -> dict[str, int]:
                 )
                 viewpoint.full_clean()
                 viewpoint.save()
+                viewpoint.topics.set(topics[slug] for slug in viewpoint_data["topics"])
         edition_publish(
             bulletin=bulletin,
             user=None,

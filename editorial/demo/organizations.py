@@ -94,16 +94,18 @@ ORGANIZATIONS = [
     },
     {
         "slug": "wwf",
-        "name": {"zh-hans": "世界自然基金会", "en": "WWF"},
+        "name": {"zh-hans": "世界自然基金会", "en": "World Wide Fund for Nature"},
         "short_name": {"zh-hans": "WWF", "en": "WWF"},
         "kind": "ngo",
+        "country": "CH",  # WWF International, Gland
         "website": "https://wwf.panda.org",
-        "aliases": ["World Wide Fund for Nature", "World Wildlife Fund"],
+        "aliases": ["World Wildlife Fund"],
     },
     {
         "slug": "oxfam",
         "name": {"zh-hans": "乐施会", "en": "Oxfam"},
         "kind": "ngo",
+        "country": "KE",  # Oxfam International's secretariat, Nairobi
         "website": "https://www.oxfam.org",
         "aliases": [],
     },
@@ -129,11 +131,12 @@ ORGANIZATIONS = [
     },
     {
         "slug": "unicef",
-        "name": {"zh-hans": "联合国儿童基金会", "en": "UNICEF"},
+        "name": {"zh-hans": "联合国儿童基金会", "en": "United Nations Children's Fund"},
         "short_name": {"zh-hans": "儿基会", "en": "UNICEF"},
         "kind": "international",
+        "country": "US",  # headquarters, New York
         "website": "https://www.unicef.org",
-        "aliases": ["United Nations Children's Fund"],
+        "aliases": [],
     },
     {
         "slug": "wcs",

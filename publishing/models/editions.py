@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lmec.dates import format_year
+from publishing.frozen import StoredFile, cover_tone
 
 
 def current_condition(prefix: str = "", *, now=None) -> Q:
@@ -152,6 +153,16 @@ class Edition(models.Model):
         }
 
     @property
+    def cover(self):
+        """The cover image (``cover_name``, annotated by ``current_editions()``), or None."""
+        name = getattr(self, "cover_name", None)
+        return StoredFile(name) if name else None
+
+    @property
+    def cover_tone(self) -> int:
+        return cover_tone(self.number)
+
+    @property
     def is_live(self) -> bool:
         now = timezone.now()
         return self.published_at <= now and (self.superseded_at is None or self.superseded_at > now)
@@ -216,15 +227,21 @@ class EditionViewpoint(models.Model):
     position = models.PositiveSmallIntegerField(_("position"))
     organization_id = models.BigIntegerField(_("organization"))
     organization_slug = models.SlugField(_("organization's address"), max_length=100)
+    organization_logo = models.CharField(_("organization's logo"), max_length=255, blank=True)
     person_id = models.BigIntegerField(_("person"), null=True, blank=True)
-    # {"statement": {language: …}, "speaker": …, "title": …, "organization": …}
+    topic_ids = ArrayField(models.BigIntegerField(), default=list, verbose_name=_("topics"))
+    # {"statement": {language: …}, "speaker": …, "title": …, "organization": …,
+    #  "organization_short_name": …, "organization_aliases": [name, …]}
     texts = models.JSONField(_("texts"))
 
     class Meta:
         ordering = ["edition", "article", "position"]
         verbose_name = _("published viewpoint")
         verbose_name_plural = _("published viewpoints")
-        indexes = [models.Index(fields=["organization_id"], name="edition_viewpoint_org")]
+        indexes = [
+            models.Index(fields=["organization_id"], name="edition_viewpoint_org"),
+            GinIndex(fields=["topic_ids"], name="edition_viewpoint_topics"),
+        ]
 
     def __str__(self):
         return f"{self.article} #{self.position}"

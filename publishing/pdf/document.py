@@ -101,11 +101,13 @@ def url_in(language: str, view: str, **kwargs) -> str:
 
 def viewpoint_version(viewpoint, language: str) -> dict:
     """One viewpoint in one language: what the PDF prints and the WeChat article shows."""
+    who = viewpoint.attribution
     return {
         "statement": viewpoint.text.statement,
-        "speaker": viewpoint.speaker_line() if viewpoint.person_id else "",
-        "speaker_lang": viewpoint.text.title.lang or viewpoint.text.speaker.lang,
-        "organization": viewpoint.text.organization,
+        # Who said it, as on the page (publishing/frozen.py attribution: the organization once).
+        "signature": who.line,
+        "signature_lang": getattr(who.title or who.speaker, "lang", None)
+        or viewpoint.text.organization.lang,
         "organization_url": url_in(language, "partners:detail", slug=viewpoint.organization.slug),
     }
 

@@ -68,12 +68,15 @@ def language_links(context):
     request = context.get("request")
     current = get_language()
     offered = context.get("content_languages")
+    # A search's query string holds the reader's words: links without it (site.js adds
+    # it back on a click), so that a page never repeats them seven times over.
+    keep_query = not context.get("query_in_links_by_script")
     links = []
     for code, _name in settings.LANGUAGES:
         is_alternate = offered is None or code in offered
         if not is_alternate and code != current:
             continue
-        url = page_url_in(request, code)
+        url = page_url_in(request, code, with_query=keep_query)
         info = get_language_info(code)
         links.append(
             {
@@ -83,17 +86,18 @@ def language_links(context):
                 "absolute_url": request.build_absolute_uri(url) if request else url,
                 "is_current": code == current,
                 "is_alternate": is_alternate,
+                "adds_query": not keep_query,
             }
         )
     default = links[0]["absolute_url"].replace(f"/{links[0]['code']}/", "/", 1)
     return {"links": links, "x_default": default}
 
 
-def page_url_in(request, language: str) -> str:
+def page_url_in(request, language: str, *, with_query=True) -> str:
     """The address of the requested page in ``language``, with its query string; the home
     page of that language for a page that did not resolve (a 404)."""
     match = getattr(request, "resolver_match", None)
-    query = request.META.get("QUERY_STRING", "") if request else ""
+    query = request.META.get("QUERY_STRING", "") if request and with_query else ""
     with override(language):
         if match is not None and match.url_name:
             try:

@@ -22,7 +22,7 @@ from lmec.seo import PageMeta, describe, publisher_json_ld
 from partners.models import Organization
 from publishing.selectors import public_copies, published_articles
 from reading.pagination import paginate
-from reading.presenters import article_with_texts
+from reading.presenters import article_with_texts, partners_with_names
 from reading.registry import public_records
 from topics.models import Topic
 
@@ -88,19 +88,18 @@ class EventListView(CacheablePageMixin, TemplateView):
         return context
 
 
-@cacheable_page
-def calendar(request):
-    """Every published event as iCalendar (RFC 5545), in the language of the URL."""
+def _calendar(request, events, *, name: str, file_name: str) -> HttpResponse:
+    """``events`` (published) as iCalendar (RFC 5545), in the language of the URL."""
     calendar = Calendar()
     calendar.add("prodid", "-//LMEC//Bulletins//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _("Events of the Lancang-Mekong Environmental Cooperation Center"))
+    calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Shanghai")
     stamp = timezone.now()
     host = request.get_host().split(":")[0]
-    for event in public_records(public_copies(Event).order_by("-start_date", "slug")):
+    for event in events:
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.pk}@{host}")
         entry.add("dtstamp", stamp)
@@ -118,8 +117,32 @@ def calendar(request):
         entry.add("url", request.build_absolute_uri(event.get_absolute_url()))
         calendar.add_component(entry)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="lmec-events-{get_language()}.ics"'
+    response["Content-Disposition"] = f'inline; filename="{file_name}"'
     return response
+
+
+@cacheable_page
+def calendar(request):
+    """Every published event: the calendar feed readers subscribe to."""
+    return _calendar(
+        request,
+        public_records(public_copies(Event).order_by("-start_date", "slug")),
+        name=_("Events of the Lancang-Mekong Environmental Cooperation Center"),
+        file_name=f"lmec-events-{get_language()}.ics",
+    )
+
+
+@cacheable_page
+def event_calendar(request, slug):
+    """One event, to add to a calendar ("Add to calendar" on its page)."""
+    copy = get_object_or_404(public_copies(Event), slug=slug)
+    [event] = public_records([copy])
+    return _calendar(
+        request,
+        [event],
+        name=localized(event, "title"),
+        file_name=f"{copy.slug}-{get_language()}.ics",
+    )
 
 
 class EventDetailView(CacheablePageMixin, TemplateView):
@@ -133,8 +156,8 @@ class EventDetailView(CacheablePageMixin, TemplateView):
         event.parent = public_records([parent])[0] if parent else None
         organizations = {
             organization.pk: organization
-            for organization in public_records(
-                public_copies(Organization).filter(pk__in=copy.organization_ids)
+            for organization in partners_with_names(
+                public_records(public_copies(Organization).filter(pk__in=copy.organization_ids))
             )
         }
         by_role = {role: [] for role, _label in EventOrganizer.Role.choices}
@@ -198,7 +221,7 @@ class EventDetailView(CacheablePageMixin, TemplateView):
             "organizer": [
                 {
                     "@type": "Organization",
-                    "name": localized(organization, "name"),
+                    "name": organization.display_name,
                     "url": request.build_absolute_uri(organization.get_absolute_url()),
                 }
                 for organization in hosts

@@ -14,7 +14,7 @@ from lmec.seo import PageMeta, site_description
 from partners.models import Organization
 from publishing.models import EditionArticle, EditionViewpoint, current_condition
 from publishing.selectors import current_editions, public_copies, published_articles
-from reading.presenters import article_with_texts
+from reading.presenters import article_with_texts, partners_with_names
 from reading.registry import public_records
 from topics.models import Topic
 
@@ -44,9 +44,7 @@ def home(request):
     context = {
         "latest": latest,
         "latest_articles": latest_articles,
-        "latest_title": text_in(latest.title, get_language(), latest.source_language)
-        if latest
-        else "",
+        "latest_title": _own_title(latest, latest_articles),
         "recent_articles": [article_with_texts(a) for a in recent_articles[:HOME_ARTICLES]],
         "upcoming_events": public_records(
             events.filter(end_date__gte=today).order_by("start_date")[:HOME_EVENTS]
@@ -61,6 +59,14 @@ def home(request):
     return render(request, "home.html", context)
 
 
+def _own_title(edition, articles):
+    """The issue's title, unless it is only its lead article's headline (the list of its
+    articles says it already)."""
+    if edition is None or (articles and edition.title == articles[0].texts["headline"]):
+        return ""
+    return text_in(edition.title, get_language(), edition.source_language)
+
+
 def _quoted_partners():
     """The partners quoted most often in the issues readers see."""
     counts = (
@@ -71,7 +77,9 @@ def _quoted_partners():
     )
     order = [row["organization_id"] for row in counts]
     copies = {copy.pk: copy for copy in public_copies(Organization).filter(pk__in=order)}
-    return public_records([copies[pk] for pk in order if pk in copies])
+    return partners_with_names(
+        public_records([copies[pk] for pk in order if pk in copies]), sort=True
+    )
 
 
 @cacheable_page

@@ -6,8 +6,9 @@ Readers read editions only: the version of each issue that is current
 its records are now when that differs (reading/previewing.py).
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,8 +18,9 @@ from lmec.dates import format_year
 from lmec.page_cache import cacheable_page
 from lmec.seo import PageMeta
 from publishing.models import Edition, EditionArticle
-from publishing.selectors import current_edition, current_editions
+from publishing.selectors import current_edition, current_editions, related_articles
 from reading import pages
+from reading.citations import cite
 from reading.pagination import paginate
 from reading.presenters import article_with_texts
 from reading.previewing import PreviewBanner, mark_as_preview, may_preview, staff_issue
@@ -60,12 +62,13 @@ def archive(request, year=None):
     return render(request, "bulletins/bulletin_archive.html", context)
 
 
-def _render(request, template, page_html, meta, languages, preview=None, status=200):
+def _render(request, template, page_html, meta, languages, preview=None, status=200, **extra):
     context = {
         "body": mark_safe(page_html),  # rendered from our templates, texts escaped there
         "meta": meta,
         "content_languages": languages,
         "preview": preview,
+        **extra,
     }
     response = render(request, template, context, status=status)
     return mark_as_preview(response) if preview else response
@@ -115,8 +118,33 @@ def _page(request, year, number, slug=""):
     if page is None:
         raise Http404(_("There is no such article in this issue."))
     return _render(
-        request, template, page.html, pages.page_meta(page.meta, request), current.languages
+        request,
+        template,
+        page.html,
+        pages.page_meta(page.meta, request),
+        current.languages,
+        **_around_the_body(request, current, page, slug),
     )
+
+
+def _around_the_body(request, edition, page, slug) -> dict:
+    """What changes around an edition's prepared page: the reference to cite (with today's
+    date) and, for an article, the related articles of the issues published since."""
+    context = {
+        "citation": cite(
+            language=get_language(),
+            year=edition.year,
+            number=edition.number,
+            date=edition.publication_date,
+            url=request.build_absolute_uri(request.path),
+            headline=page.meta.get("headline", ""),
+        )
+    }
+    if slug:
+        context["related_articles"] = [
+            article_with_texts(article) for article in related_articles(edition.pk, slug)
+        ]
+    return context
 
 
 def render_preview(request, template, preview, issue, slug):
@@ -146,3 +174,11 @@ def issue(request, year, number):
 def article(request, year, number, slug):
     """One article with its viewpoints, and the way to the previous and next article."""
     return _page(request, year, number, slug)
+
+
+def to_canonical_address(request, view, **kwargs):
+    """A page of an issue asked for at another address than its own (``/2020/02/``): moved
+    permanently to it, with its query string."""
+    url = reverse(view, kwargs=kwargs)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)

@@ -19,7 +19,7 @@ from partners.models import Organization
 from publishing.selectors import public_copies, published_viewpoints
 from reading import feeds
 from reading.pagination import paginate
-from reading.presenters import viewpoint_with_texts
+from reading.presenters import partners_with_names, viewpoint_with_texts
 from reading.registry import public_records
 
 
@@ -60,7 +60,7 @@ class OrganizationListView(CacheablePageMixin, TemplateView):
             if country := form.cleaned_data["country"]:
                 copies = copies.filter(country=country)
         groups = {kind: [] for kind, _label in Organization.Kind.choices}
-        for organization in public_records(copies):
+        for organization in partners_with_names(public_records(copies), sort=True):
             groups[organization.kind].append(organization)
         context.update(
             form=form,
@@ -91,10 +91,10 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         copy = get_object_or_404(public_copies(Organization), slug=self.kwargs["slug"])
-        organization = public_records([copy])[0]
+        [organization] = partners_with_names(public_records([copy]))
         parent = public_copies(Organization).filter(pk=copy.parent_id).first()
-        organization.parent = public_records([parent])[0] if parent else None
-        name = localized(organization, "name")
+        organization.parent = partners_with_names(public_records([parent]))[0] if parent else None
+        name = organization.display_name
         description = localized(organization, "description")
         roles = dict(EventOrganizer.Role.choices)
         event_roles = [
@@ -121,9 +121,10 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
         context.update(
             organization=organization,
             name=name,
-            short_name=localized(organization, "short_name"),
             description=description,
-            units=public_records(public_copies(Organization).filter(parent_id=copy.pk)),
+            units=partners_with_names(
+                public_records(public_copies(Organization).filter(parent_id=copy.pk)), sort=True
+            ),
             viewpoints=[viewpoint_with_texts(viewpoint) for viewpoint in viewpoint_pages.items],
             pages=viewpoint_pages,
             event_roles=[
@@ -142,7 +143,7 @@ class OrganizationDetailView(CacheablePageMixin, TemplateView):
                 image=self.request.build_absolute_uri(organization.logo.shown_url)
                 if organization.logo
                 else "",
-                json_ld=self.json_ld(organization, name, description),
+                json_ld=self.json_ld(organization, localized(organization, "name"), description),
             ),
         )
         return context

@@ -40,8 +40,17 @@ class SearchForm(forms.Form):
 
 
 def search(request):
-    form = SearchForm(request.GET or None, years=search_index.entry_years())
-    context = {"form": form, "page": None, "query": ""}
+    data, cut = cut_query(request.GET)
+    form = SearchForm(data or None, years=search_index.entry_years())
+    context = {
+        "form": form,
+        "page": None,
+        "query": "",
+        "query_was_cut": cut,
+        "max_query": MAX_QUERY,
+    }
+    # The language links leave the reader's words out (site.js carries them over).
+    context["query_in_links_by_script"] = bool(request.GET.get("q"))
     status = 200
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         query = search_index.Query.parse(form.cleaned_data["q"])
@@ -57,14 +66,31 @@ def search(request):
         for entry in page.object_list:
             entry.title_html = search_index.highlight(entry.title, pattern)
             entry.snippet_html = search_index.snippet(entry.body, pattern)
-        context.update(page=page, query=query.text, filters=filter_query_string(request))
+        context.update(
+            page=page,
+            query=query.text,
+            common_words_only=query.common_words_only,
+            filters=filter_query_string(request),
+        )
     elif form.is_bound and not form.is_valid():
         status = 400
+    # The query is said twice on the page: in its title and in the search box.
     title = (
         _("Search: %(query)s") % {"query": context["query"]} if context["query"] else _("Search")
     )
     context["meta"] = PageMeta(title=title, description=_("Search the bulletin."), noindex=True)
     return render(request, "bulletins/search.html", context, status=status)
+
+
+def cut_query(params):
+    """The search parameters, the query cut to MAX_QUERY characters (a longer one is cut,
+    not refused: a pasted paragraph still searches its beginning); and whether it was."""
+    query = params.get("q", "")
+    if len(query) <= MAX_QUERY:
+        return params, False
+    params = params.copy()
+    params["q"] = query[:MAX_QUERY].strip()
+    return params, True
 
 
 def filter_query_string(request):

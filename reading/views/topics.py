@@ -77,9 +77,10 @@ class TopicDetailView(CacheablePageMixin, TemplateView):
             per_page=ITEMS_PER_PAGE,
             anchor="articles-heading",
         )
+        # A viewpoint has topics of its own: a forum on mangroves hears other subjects too.
         viewpoint_pages = paginate(
             request,
-            published_viewpoints().filter(article__topic_ids__contains=[copy.pk]),
+            published_viewpoints().filter(topic_ids__contains=[copy.pk]),
             per_page=ITEMS_PER_PAGE,
             parameter="viewpoints",
             anchor="viewpoints-heading",

@@ -2,13 +2,18 @@
 (function () {
   "use strict";
 
-  // "Copy link" buttons are hidden until the clipboard can be used.
-  function setUpCopyLinks() {
+  // Copy buttons (a page's link, a citation) are hidden until the clipboard can be used.
+  // data-copy-link: the text to copy; data-copy-target: the id of the element to copy.
+  function setUpCopyButtons() {
     if (!navigator.clipboard) { return; }
-    document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    document.querySelectorAll("[data-copy-link], [data-copy-target]").forEach(function (button) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        navigator.clipboard.writeText(button.getAttribute("data-copy-link")).then(function () {
+        var target = button.getAttribute("data-copy-target");
+        var text = target
+          ? document.getElementById(target).textContent.trim()
+          : button.getAttribute("data-copy-link");
+        navigator.clipboard.writeText(text).then(function () {
           var original = button.textContent;
           button.textContent = button.getAttribute("data-copied-text");
           window.setTimeout(function () { button.textContent = original; }, 2000);
@@ -32,8 +37,21 @@
     });
   }
 
+  // The language links of a page whose address holds the reader's own words (a search)
+  // leave them out, so that a page never repeats them; they are added back on the way.
+  function setUpLanguageLinksKeepingTheQuery() {
+    document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        if (window.location.search) {
+          link.href = link.href.split("?")[0] + window.location.search;
+        }
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
-    setUpCopyLinks();
+    setUpCopyButtons();
     setUpLanguageMenu();
+    setUpLanguageLinksKeepingTheQuery();
   });
 }());

@@ -46,11 +46,13 @@ def site(live_server, transactional_db):
     return live_server.url
 
 
-def open_page(browser, width):
-    """A new tab of ``width`` CSS pixels that prefers English, with nothing cached."""
+def open_page(browser, width, color_scheme="light"):
+    """A new tab of ``width`` CSS pixels that prefers English, with nothing cached, in the
+    reader's colour scheme (``"dark"`` for a system in dark mode)."""
     context = browser.new_context(
         viewport={"width": width, "height": 900},
         locale="en-GB",
+        color_scheme=color_scheme,
         # axe is injected as a script; a Content-Security-Policy must not stop it.
         bypass_csp=True,
     )

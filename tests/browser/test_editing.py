@@ -91,8 +91,9 @@ def test_viewpoints_are_reordered_by_drag_and_drop_and_from_the_keyboard(
     editor_page, site, article
 ):
     page = editor_page
-    # Tall enough to show both rows: a drag that scrolls starts from wherever the page went.
-    page.set_viewport_size({"width": 1280, "height": 3000})
+    # Tall enough to show both rows (viewpoints have topics too): a drag that scrolls starts
+    # from wherever the page went.
+    page.set_viewport_size({"width": 1280, "height": 4000})
     url = f"{site}/admin/bulletins/article/{article.pk}/change/"
     first, second, third, *rest = speakers(article)
     page.goto(url)

@@ -55,11 +55,11 @@ def test_issue_2020_2_is_complete(demo):
     assert articles[0].body_zh_hans.count("<p>") == 3
     assert articles[1].viewpoints_heading_zh_hans == "部分专家观点"
     assert [viewpoint.organization.name_en for viewpoint in viewpoints] == [
-        "WWF",
+        "World Wide Fund for Nature",
         "Oxfam",
         "Stockholm Environment Institute",
         "The Asia Foundation",
-        "UNICEF",
+        "United Nations Children's Fund",
         "Wildlife Conservation Society",
         "Conservation International",
         "Ellen MacArthur Foundation",

@@ -221,7 +221,8 @@ def test_readers_get_copies_of_cover_images_and_logos_never_what_was_stored(clie
     assert og_image(issue_page) == f"http://testserver/media/renditions/{cover}.1600.webp"
     assert f"/media/{cover}" not in issue_page.replace(f"/media/renditions/{cover}", "")
     logo = partner.logo.name
-    assert f'src="/media/renditions/{logo}.1600.webp"' in partner_page
+    # Shown small, the logo is its smallest copy; sharing apps get the largest.
+    assert f'src="/media/renditions/{logo}.480.webp"' in partner_page
     assert json_ld(partner_page)["logo"] == f"http://testserver/media/renditions/{logo}.1600.webp"
     assert f"/media/{logo}" not in partner_page.replace(f"/media/renditions/{logo}", "")
     with Image.open(media / f"renditions/{logo}.1600.webp") as copy:

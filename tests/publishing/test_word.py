@@ -88,3 +88,37 @@ def test_a_draft_is_exported_as_it_is_now_and_marked(editor_client, db):
         editor_client.get(f"/admin/bulletins/bulletin/{bulletin.pk}/docx/?edition=en").status_code
         == 404
     )  # a Chinese-only draft has no English edition
+
+
+@pytest.mark.parametrize(
+    ("language", "signature", "named"),
+    [
+        ("zh-hans", "—— 世界自然基金会代表", "世界自然基金会"),
+        ("en", "—— WWF representative", "WWF"),
+    ],
+)
+def test_a_viewpoint_is_signed_as_on_the_page_naming_its_organization_once(
+    editor_client, demo, language, signature, named
+):
+    """The one rule of publishing/frozen.py signs the Word export and the PDF alike."""
+    from publishing.models import Edition
+    from publishing.pdf.document import build_html
+
+    bulletin = Bulletin.objects.get(year=2020, number=2)
+    _response, document = export(editor_client, bulletin, language)
+    printed = build_html(Edition.objects.get(year=2020, number=2).content, language)
+
+    signatures = [text for text in paragraphs(document) if text.startswith("—— ")]
+    assert signature in signatures
+    assert [s for s in signatures if named in s] == [signature]
+    assert printed.count(f'/partners/wwf/" lang="{language}">{signature[3:]}</a>') == 1
+
+
+def test_a_named_speaker_is_signed_with_the_organization_once(editor_client, demo):
+    bulletin = Bulletin.objects.get(year=2020, number=5)
+    _response, document = export(editor_client, bulletin, "en")
+
+    signatures = [text for text in paragraphs(document) if text.startswith("—— Kerstin")]
+    assert signatures == [
+        "—— Kerstin Brauneder, Technical Adviser, Wildlife Conservation Society (WCS)"
+    ]

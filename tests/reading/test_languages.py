@@ -113,8 +113,11 @@ def test_a_thai_reader_of_2020_2_gets_its_english_text_with_a_note_and_a_link(cl
         '<a href="/en/bulletins/2020/2/#round-table-video-conference" hreflang="en">'
         "อ่านหน้านี้เป็นภาษาอังกฤษ</a>"
     ) in html
-    # Partners' names too: WWF has an English name, no Thai one.
-    assert '<a class="viewpoint__organization" href="/th/partners/wwf/" lang="en">WWF</a>' in html
+    # Speakers too: WWF's representative has an English label, no Thai one.
+    assert (
+        '<a class="viewpoint__organization viewpoint__speaker" href="/th/partners/wwf/" '
+        'lang="en">WWF representative</a>'
+    ) in html
 
 
 @pytest.mark.django_db

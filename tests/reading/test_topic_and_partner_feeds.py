@@ -32,7 +32,7 @@ def test_a_partners_feed_lists_its_viewpoints_as_atom(client, demo):
     response = client.get("/en/partners/wwf/feeds/atom/")
 
     feed = ET.fromstring(response.content)
-    assert feed.findtext(f"{ATOM}title") == "WWF: new viewpoints"
+    assert feed.findtext(f"{ATOM}title") == "World Wide Fund for Nature (WWF): new viewpoints"
     [entry] = feed.findall(f"{ATOM}entry")
     link = entry.find(f"{ATOM}link").get("href")
     assert link.startswith("http://testserver/en/bulletins/2020/2/building-consensus/#viewpoint-")
