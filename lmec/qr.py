@@ -5,6 +5,7 @@ no inline ``<svg>`` styles, and the page needs no extra request.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import segno
 
@@ -18,6 +19,9 @@ class QRCode:
     size: int  # pixels, square
 
 
+# Making a code costs several milliseconds, more than the rest of an issue page; a page's
+# address changes rarely, so each process keeps the codes of the pages it served lately.
+@lru_cache(maxsize=2048)
 def qr_code(text: str) -> QRCode:
     """The QR code of ``text``: dark on white, whatever the page's colours."""
     code = segno.make(text, error="m", micro=False)
