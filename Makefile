@@ -22,7 +22,7 @@ test: $(INSTALLED)  ## lint and check the layers, then the whole test suite agai
 	scripts/system-packages test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses 2
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
