@@ -173,9 +173,12 @@ def idle_worker(worker: subprocess.Popen) -> None:
 
 
 def main() -> None:
-    url = serving.database_url()
-    os.environ["DATABASE_URL"] = url
-    with serving.shared_cache() as cache_env, serving.collected_static(url) as static_root:
+    with (
+        serving.separate_database(serving.database_url(), "lmec_bench_pipeline") as url,
+        serving.shared_cache() as cache_env,
+        serving.collected_static(url) as static_root,
+    ):
+        os.environ["DATABASE_URL"] = url
         os.environ.update(cache_env)  # this process clears the cache readers are served from
         import django
 

@@ -33,6 +33,8 @@ from serving import (
     gunicorn,
     manage,
     production_environment,
+    server_command,
+    with_database_name,
 )
 
 DATABASE = "lmec_bench_scale"
@@ -68,29 +70,7 @@ SEARCHES = [
 
 def scale_url(url: str) -> str:
     """The project's database URL with the benchmark's database name."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit(parts._replace(path=f"/{DATABASE}"))
-
-
-def server_command(url: str, sql: str) -> None:
-    """Run ``sql`` on the server's maintenance database (CREATE / DROP DATABASE)."""
-    import psycopg2
-
-    parts = urllib.parse.urlsplit(url)
-    query = dict(urllib.parse.parse_qsl(parts.query))
-    connection = psycopg2.connect(
-        host=query.get("host") or parts.hostname,
-        port=query.get("port") or parts.port or 5432,
-        user=parts.username,
-        password=parts.password,
-        dbname="postgres",
-    )
-    connection.autocommit = True
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(sql)
-    finally:
-        connection.close()
+    return with_database_name(url, DATABASE)
 
 
 def database_exists(url: str) -> bool:

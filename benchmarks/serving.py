@@ -52,6 +52,46 @@ def database_url() -> str:
     return f"postgres://{db['USER']}@/{db['NAME']}?{query}"
 
 
+def with_database_name(url: str, name: str) -> str:
+    """A database URL naming another database on the same server."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def server_command(url: str, sql: str) -> None:
+    """Run ``sql`` on the server's maintenance database (CREATE / DROP DATABASE)."""
+    import psycopg2
+
+    parts = urllib.parse.urlsplit(url)
+    query = dict(urllib.parse.parse_qsl(parts.query))
+    connection = psycopg2.connect(
+        host=query.get("host") or parts.hostname,
+        port=query.get("port") or parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname="postgres",
+    )
+    connection.autocommit = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+    finally:
+        connection.close()
+
+
+@contextlib.contextmanager
+def separate_database(url: str, name: str):
+    """A database ``name`` on the same server, made afresh and dropped at the end (a
+    benchmark that publishes leaves the development database's demo content as it was):
+    yields its URL."""
+    server_command(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    server_command(url, f"CREATE DATABASE {name}")
+    try:
+        yield with_database_name(url, name)
+    finally:
+        server_command(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @contextlib.contextmanager
 def shared_cache():
     """The cache production would share between workers: yields the variables naming it.

@@ -238,3 +238,45 @@ def test_the_language_switch_is_labelled_and_stays_on_after_saving(editor_page, 
     )
     assert chinese.get_attribute("aria-pressed") == "true"
     assert page.locator("#id_headline_zh_hans").is_visible()
+
+
+def test_the_mekong_language_names_fall_back_on_the_sites_own_fonts(editor_page, site, article):
+    """The admin names Thai, Lao, Khmer and Burmese in their scripts (the language switch):
+    on a computer without fonts for them, the site's own fonts draw them, not boxes."""
+    page = editor_page
+    page.goto(f"{site}/admin/bulletins/article/{article.pk}/change/")
+    thai = page.get_by_role("group", name="Languages of the fields:").locator("button[lang=th]")
+    thai.wait_for()
+    page.evaluate("document.fonts.ready.then(() => true)")
+    # Which fonts drew the button's letters, as Chromium's developer tools tell.
+    tools = page.context.new_cdp_session(page)
+    tools.send("DOM.enable")
+    tools.send("CSS.enable")
+    root = tools.send("DOM.getDocument")["root"]["nodeId"]
+    node = tools.send(
+        "DOM.querySelector", {"nodeId": root, "selector": ".language-switch [lang=th]"}
+    )
+    drawn_by = tools.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    stack = thai.evaluate("button => getComputedStyle(button).fontFamily")
+    loaded = page.evaluate(
+        """async () => {
+            const samples = {"LMEC Thai": "ไทย", "LMEC Lao": "ລາວ",
+                             "LMEC Khmer": "ខ្មែរ", "LMEC Myanmar": "မြန်မာ"};
+            const found = {};
+            for (const [family, text] of Object.entries(samples)) {
+                const faces = await document.fonts.load(`16px "${family}"`, text);
+                found[family] = faces.map(face => face.status);
+            }
+            return found;
+        }"""
+    )
+
+    # ภาษาไทย in the site's Noto Sans Thai (a web font), not in a system font's boxes.
+    assert [font["familyName"] for font in drawn_by if font["isCustomFont"]] == ["Noto Sans Thai"]
+    assert stack.startswith('"LMEC Thai", "LMEC Lao", "LMEC Khmer", "LMEC Myanmar"')
+    assert loaded == {
+        "LMEC Thai": ["loaded"],
+        "LMEC Lao": ["loaded"],
+        "LMEC Khmer": ["loaded"],
+        "LMEC Myanmar": ["loaded"],
+    }
