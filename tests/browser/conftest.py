@@ -57,3 +57,28 @@ def open_page(browser, width, color_scheme="light"):
         bypass_csp=True,
     )
     return context.new_page()
+
+
+MEKONG_FONTS_LOADED = {
+    "LMEC Thai": ["loaded"],
+    "LMEC Lao": ["loaded"],
+    "LMEC Khmer": ["loaded"],
+    "LMEC Myanmar": ["loaded"],
+}
+
+
+def load_mekong_fonts(page) -> dict:
+    """Load the site's Thai, Lao, Khmer and Burmese fonts in ``page``: {family: statuses}
+    (``MEKONG_FONTS_LOADED`` when the page declares them and the server serves them)."""
+    return page.evaluate(
+        """async () => {
+            const samples = {"LMEC Thai": "ไทย", "LMEC Lao": "ລາວ",
+                             "LMEC Khmer": "ខ្មែរ", "LMEC Myanmar": "မြန်မာ"};
+            const found = {};
+            for (const [family, text] of Object.entries(samples)) {
+                const faces = await document.fonts.load(`16px "${family}"`, text);
+                found[family] = faces.map(face => face.status);
+            }
+            return found;
+        }"""
+    )

@@ -3,7 +3,7 @@ kind of page: no serious or critical accessibility violation."""
 
 import pytest
 
-from tests.browser.conftest import AXE, open_page
+from tests.browser.conftest import AXE, MEKONG_FONTS_LOADED, load_mekong_fonts, open_page
 
 BLOCKING = {"serious", "critical"}
 
@@ -109,26 +109,10 @@ def test_the_site_brings_its_own_fonts_for_the_mekong_scripts(browser, site):
     """Where no installed font covers Thai, Lao, Khmer or Burmese, the site's own fonts load."""
     page = open_page(browser, 375)
     page.goto(site + "/km/")
-    loaded = page.evaluate(
-        """async () => {
-            const samples = {"LMEC Thai": "ไทย", "LMEC Lao": "ລາວ",
-                             "LMEC Khmer": "ខ្មែរ", "LMEC Myanmar": "မြန်မာ"};
-            const found = {};
-            for (const [family, text] of Object.entries(samples)) {
-                const faces = await document.fonts.load(`16px "${family}"`, text);
-                found[family] = faces.map(face => face.status);
-            }
-            return found;
-        }"""
-    )
+    loaded = load_mekong_fonts(page)
     page.context.close()
 
-    assert loaded == {
-        "LMEC Thai": ["loaded"],
-        "LMEC Lao": ["loaded"],
-        "LMEC Khmer": ["loaded"],
-        "LMEC Myanmar": ["loaded"],
-    }
+    assert loaded == MEKONG_FONTS_LOADED
 
 
 def test_the_phone_header_is_compact_and_its_sections_one_scrolling_row(browser, site):
