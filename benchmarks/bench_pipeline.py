@@ -12,8 +12,9 @@
 - idle worker: CPU time the worker uses over IDLE_SECONDS with an empty queue, as a share
   of one core.
 
-Runs against the project's development database (the demo content is loaded if missing);
-the corrections it publishes are versions of the demo issue 2020-2, like an editor's.
+Runs in a database of its own on the project's PostgreSQL (lmec_bench_pipeline, made
+with the demo content and dropped at the end): the corrections it publishes as versions
+of the demo issue 2020-2 never reach the development database.
 """
 
 import http.client
