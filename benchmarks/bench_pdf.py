@@ -131,14 +131,6 @@ def warm_renders() -> None:
     )
 
 
-def get(connection, path, headers=None):
-    started = time.perf_counter()
-    connection.request("GET", path, headers=headers or {})
-    response = connection.getresponse()
-    body = response.read()
-    return time.perf_counter() - started, response, body
-
-
 def cached_downloads() -> None:
     from publishing.models import Edition
     from publishing.pdf.services import render_edition_pdfs
@@ -153,16 +145,18 @@ def cached_downloads() -> None:
                 path = f"/{language}/bulletins/{year}/{number}/pdf/{suffix}"
                 for _warm_up in range(4):  # every worker has read the fonts' digest once
                     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-                    _elapsed, response, body = get(connection, path)
+                    _elapsed, response, body = serving.timed_get(connection, path)
                     assert response.status == 200, (path, response.status)
                 etag = response.getheader("ETag")
                 full, revalidated = [], []
                 for _run in range(DOWNLOADS):
                     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
-                    elapsed, response, body = get(connection, path)
+                    elapsed, response, body = serving.timed_get(connection, path)
                     assert response.status == 200
                     full.append(elapsed)
-                    elapsed, response, _body = get(connection, path, {"If-None-Match": etag})
+                    elapsed, response, _body = serving.timed_get(
+                        connection, path, {"If-None-Match": etag}
+                    )
                     assert response.status == 304
                     revalidated.append(elapsed)
                 print(

@@ -39,17 +39,9 @@ TIMEOUT = 180
 OUTPUTS = ("issue page", "search", "search entries", "went live", "PDFs", "everything")
 
 
-def fetch(connection, path, headers=None):
-    started = time.perf_counter()
-    connection.request("GET", path, headers=headers or {})
-    response = connection.getresponse()
-    body = response.read()
-    return time.perf_counter() - started, response, body
-
-
 def page_shows(port, path, text) -> bool:
     connection = http.client.HTTPConnection(serving.HOST, port, timeout=30)
-    _elapsed, response, body = fetch(connection, path)
+    _elapsed, response, body = serving.timed_get(connection, path)
     return response.status == 200 and text in body.decode()
 
 
@@ -133,14 +125,14 @@ def pdf_downloads(port: int) -> None:
     assert status == 200, status
     connection = http.client.HTTPConnection(serving.HOST, port, timeout=30)
     for _warm_up in range(10):
-        _elapsed, response, body = fetch(connection, path)
+        _elapsed, response, body = serving.timed_get(connection, path)
     etag = response.getheader("ETag")
     full, revalidated = [], []
     for _run in range(DOWNLOADS):
-        elapsed, response, body = fetch(connection, path)
+        elapsed, response, body = serving.timed_get(connection, path)
         assert response.status == 200, response.status
         full.append(elapsed)
-        elapsed, response, _body = fetch(connection, path, {"If-None-Match": etag})
+        elapsed, response, _body = serving.timed_get(connection, path, {"If-None-Match": etag})
         assert response.status == 304, response.status
         revalidated.append(elapsed)
     full.sort()

@@ -52,6 +52,15 @@ def database_url() -> str:
     return f"postgres://{db['USER']}@/{db['NAME']}?{query}"
 
 
+def timed_get(connection, path: str, headers=None):
+    """GET ``path`` on an open HTTP connection: (seconds, response, body)."""
+    started = time.perf_counter()
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    return time.perf_counter() - started, response, body
+
+
 def with_database_name(url: str, name: str) -> str:
     """A database URL naming another database on the same server."""
     parts = urllib.parse.urlsplit(url)

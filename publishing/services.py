@@ -141,8 +141,7 @@ def publication_state(
     its editions not superseded yet (``unsuperseded_editions``), when the caller has them."""
     if editions is None:
         editions = unsuperseded_editions(Edition.objects.filter(bulletin=bulletin))
-    live = next((edition for edition in editions if edition.is_live), None)
-    scheduled = next((edition for edition in editions if edition.is_scheduled), None)
+    live, scheduled = _live_and_scheduled(editions)
     latest = scheduled or live
     pending = False
     if latest is not None and bulletin.status == Status.PUBLISHED:
@@ -156,6 +155,21 @@ def publication_state(
         pending=pending,
         submitted=pending and bulletin.submitted_at is not None,
     )
+
+
+def _live_and_scheduled(editions):
+    live = next((edition for edition in editions if edition.is_live), None)
+    scheduled = next((edition for edition in editions if edition.is_scheduled), None)
+    return live, scheduled
+
+
+def latest_edition(bulletin: Bulletin) -> Edition | None:
+    """The version readers see now, or the one scheduled to replace it: without comparing
+    the issue to it, as ``publication_state`` does."""
+    live, scheduled = _live_and_scheduled(
+        unsuperseded_editions(Edition.objects.filter(bulletin=bulletin))
+    )
+    return scheduled or live
 
 
 def unsuperseded_editions(editions):

@@ -209,19 +209,15 @@ class ChangesWaitMessageMixin:
     def bulletin_of(self, obj) -> Bulletin:
         raise NotImplementedError
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # Before the save, too: say where the change goes.
-        obj = self.get_object(request, object_id)
         if obj is not None:
             bulletin = self.bulletin_of(obj)
             if bulletin.status == Bulletin.Status.PUBLISHED:
-                latest = services.publication_state(bulletin).latest
+                latest = services.latest_edition(bulletin)
                 if latest is not None:
-                    extra_context = {
-                        **(extra_context or {}),
-                        "changes_wait_version": latest.version,
-                    }
-        return super().change_view(request, object_id, form_url, extra_context)
+                    context["changes_wait_version"] = latest.version
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
